@@ -20,6 +20,17 @@ public interface Component extends AutoCloseable {
     return Health.healthy();
   }
 
+  /**
+   * Whether the component can still work without a restart of the process; the default is healthy.
+   *
+   * <p>Override only for unrecoverable states such as a worker thread that died: an unhealthy
+   * liveness makes the orchestrator restart the process, so a dependency that is merely unreachable
+   * (Kafka down) belongs in {@link #check()}, not here.
+   */
+  default Health liveness() {
+    return Health.healthy();
+  }
+
   /** Whether this component's health gates readiness (liveness only reflects crashed workers). */
   default boolean gatesReadiness() {
     return true;

@@ -1,0 +1,85 @@
+package io.auditline.ingest.grpc;
+
+import io.auditline.ingest.auth.ProducerIdentity;
+import io.auditline.ingest.pipeline.IngestOutcome;
+import io.auditline.ingest.pipeline.IngestPipeline;
+import io.auditline.ingest.pipeline.IngestTelemetry;
+import io.auditline.proto.v1.IngestRequest;
+import io.auditline.proto.v1.IngestResponse;
+import io.auditline.proto.v1.IngestServiceGrpc;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+
+/** The thin gRPC edge: reads the caller's identity, runs the pipeline, maps the outcome. */
+public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
+
+  private final IngestPipeline pipeline;
+  private final Tracer tracer;
+  private final IngestTelemetry telemetry;
+
+  public IngestGrpcService(IngestPipeline pipeline, Tracer tracer, IngestTelemetry telemetry) {
+    this.pipeline = pipeline;
+    this.tracer = tracer;
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  public void ingest(IngestRequest request, StreamObserver<IngestResponse> responses) {
+    long start = System.nanoTime();
+    ProducerIdentity producer = CallContext.PRODUCER.get();
+    if (producer == null) { // the identity interceptor is missing: a wiring bug, not a client error
+      responses.onError(Status.INTERNAL.withDescription("no producer identity on the call").asRuntimeException());
+      return;
+    }
+    Context parent = CallContext.TRACE.get() == null ? Context.root() : CallContext.TRACE.get();
+    Span span =
+        tracer.spanBuilder("auditline.v1.IngestService/Ingest")
+            .setParent(parent)
+            .setSpanKind(SpanKind.SERVER)
+            .setAttribute("auditline.producer", producer.value())
+            .setAttribute("auditline.events", request.getEventsCount())
+            .startSpan();
+    pipeline
+        .ingest(producer, request, parent.with(span))
+        .whenComplete(
+            (outcome, error) -> {
+              String code = finish(outcome, error, responses);
+              telemetry.rpc(code, System.nanoTime() - start);
+              if (!code.equals("OK")) {
+                span.setStatus(StatusCode.ERROR, code);
+              }
+              span.setAttribute("rpc.grpc.status_code", code);
+              span.end();
+            });
+  }
+
+  private static String finish(IngestOutcome outcome, Throwable error, StreamObserver<IngestResponse> responses) {
+    if (error != null) {
+      responses.onError(Status.INTERNAL.withDescription("ingest failed: " + error).withCause(error).asRuntimeException());
+      return "INTERNAL";
+    }
+    StatusRuntimeException failure =
+        switch (outcome) {
+          case IngestOutcome.Completed completed -> {
+            responses.onNext(completed.response());
+            responses.onCompleted();
+            yield null;
+          }
+          case IngestOutcome.Invalid invalid -> StatusMapper.invalid(invalid);
+          case IngestOutcome.Denied denied -> StatusMapper.denied(denied);
+          case IngestOutcome.RateLimited limited -> StatusMapper.rateLimited(limited);
+          case IngestOutcome.Unavailable unavailable -> StatusMapper.unavailable(unavailable);
+        };
+    if (failure == null) {
+      return "OK";
+    }
+    responses.onError(failure);
+    return failure.getStatus().getCode().name();
+  }
+}
