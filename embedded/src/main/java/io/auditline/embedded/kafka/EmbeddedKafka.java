@@ -116,25 +116,34 @@ public final class EmbeddedKafka implements Component {
 
   /** Stops the broker gracefully (SIGTERM), killing it if it does not exit within the timeout. */
   @Override
-  public synchronized void close() throws InterruptedException {
+  public synchronized void close() {
     Process current = process;
     if (current == null) {
       return;
     }
-    stop(current, config.stopTimeout().toMillis());
+    try {
+      stop(current, config.stopTimeout().toMillis());
+    } catch (InterruptedException e) {
+      current.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
     deregisterShutdownHook();
     process = null;
     log.info("embedded kafka stopped data_dir={}", config.dataDir());
   }
 
   /** Kills the broker at once (SIGKILL), like a crash; {@link #check()} then reports it. */
-  public synchronized void kill() throws InterruptedException {
+  public synchronized void kill() {
     Process current = process;
     if (current == null) {
       return;
     }
     current.destroyForcibly();
-    current.waitFor(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      current.waitFor(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     deregisterShutdownHook();
     log.info("embedded kafka killed pid={} data_dir={}", current.pid(), config.dataDir());
   }

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,42 +32,49 @@ class EmbeddedKafkaIT {
 
   @TempDir Path dataDir;
 
-  @Test
-  void keepsAcknowledgedRecordsAndBootstrapAddressAcrossRestart() throws Exception {
-    try (EmbeddedKafka kafka = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir))) {
-      kafka.start();
-      String bootstrap = kafka.bootstrapServers();
-      createTopic(bootstrap, "audit.test");
-      produce(bootstrap, "audit.test", "account-1", "first event");
-      assertThat(readValues(bootstrap, "audit.test", 1)).containsExactly("first event");
+  private EmbeddedKafka kafka;
 
+  @AfterEach
+  void stopBroker() {
+    if (kafka != null) {
       kafka.close();
-      assertThat(kafka.check().isHealthy()).isFalse();
-      kafka.start();
-
-      assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
-      assertThat(kafka.check()).isEqualTo(Health.healthy());
-      assertThat(readValues(bootstrap, "audit.test", 1)).containsExactly("first event");
     }
   }
 
   @Test
+  void keepsAcknowledgedRecordsAndBootstrapAddressAcrossRestart() throws Exception {
+    kafka = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir));
+    kafka.start();
+    String bootstrap = kafka.bootstrapServers();
+    createTopic(bootstrap, "audit.test");
+    produce(bootstrap, "audit.test", "account-1", "first event");
+    assertThat(readValues(bootstrap, "audit.test", 1)).containsExactly("first event");
+
+    kafka.close();
+    assertThat(kafka.check().isHealthy()).isFalse();
+    kafka.start();
+
+    assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+    assertThat(kafka.check()).isEqualTo(Health.healthy());
+    assertThat(readValues(bootstrap, "audit.test", 1)).containsExactly("first event");
+  }
+
+  @Test
   void reportsUnhealthyAfterKillAndStartsAgainOnSameDataDir() throws Exception {
-    try (EmbeddedKafka kafka = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir))) {
-      kafka.start();
-      assertThat(kafka.check().isHealthy()).isTrue();
+    kafka = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir));
+    kafka.start();
+    assertThat(kafka.check().isHealthy()).isTrue();
 
-      kafka.kill();
+    kafka.kill();
 
-      assertThat(kafka.check())
-          .isInstanceOfSatisfying(
-              Health.Unhealthy.class,
-              unhealthy -> assertThat(unhealthy.reason()).contains("exited with code"));
-      kafka.start();
-      createTopic(kafka.bootstrapServers(), "after.crash");
-      produce(kafka.bootstrapServers(), "after.crash", "k", "v");
-      assertThat(readValues(kafka.bootstrapServers(), "after.crash", 1)).containsExactly("v");
-    }
+    assertThat(kafka.check())
+        .isInstanceOfSatisfying(
+            Health.Unhealthy.class,
+            unhealthy -> assertThat(unhealthy.reason()).contains("exited with code"));
+    kafka.start();
+    createTopic(kafka.bootstrapServers(), "after.crash");
+    produce(kafka.bootstrapServers(), "after.crash", "k", "v");
+    assertThat(readValues(kafka.bootstrapServers(), "after.crash", 1)).containsExactly("v");
   }
 
   @Test
@@ -75,13 +83,12 @@ class EmbeddedKafkaIT {
       taken.bind(new InetSocketAddress("127.0.0.1", 0));
       EmbeddedKafkaConfig config =
           EmbeddedKafkaConfig.defaults(dataDir).withPort(taken.getLocalPort());
-      try (EmbeddedKafka kafka = new EmbeddedKafka(config)) {
-        assertThatThrownBy(kafka::start)
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("port " + taken.getLocalPort())
-            .hasMessageContaining("already in use");
-        assertThat(kafka.check().isHealthy()).isFalse();
-      }
+      kafka = new EmbeddedKafka(config);
+      assertThatThrownBy(kafka::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("port " + taken.getLocalPort())
+          .hasMessageContaining("already in use");
+      assertThat(kafka.check().isHealthy()).isFalse();
     }
   }
 

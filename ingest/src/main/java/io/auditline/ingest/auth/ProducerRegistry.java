@@ -3,6 +3,7 @@ package io.auditline.ingest.auth;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.auditline.ingest.validate.Texts;
 import io.auditline.proto.v1.AuditEvent;
 import io.auditline.proto.v1.Violation;
 import java.io.IOException;
@@ -80,7 +81,8 @@ public final class ProducerRegistry {
               .setField("account_id")
               .setRule(ACCOUNT_RULE)
               .setMessage(
-                  "producer " + policy.identity() + " may not write account '" + event.getAccountId() + "'")
+                  "producer " + policy.identity() + " may not write account '"
+                      + Texts.abbreviate(event.getAccountId(), 80) + "'")
               .build());
     }
     if (!policy.mayWriteAction(event.getAction().getType())) {
@@ -90,7 +92,7 @@ public final class ProducerRegistry {
               .setRule(ACTION_RULE)
               .setMessage(
                   "producer " + policy.identity() + " may not write action type '"
-                      + event.getAction().getType() + "' (allowed prefixes: " + policy.actionTypes() + ")")
+                      + Texts.abbreviate(event.getAction().getType(), 140) + "' (allowed prefixes: " + policy.actionTypes() + ")")
               .build());
     }
     return List.of();

@@ -29,6 +29,20 @@ public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImpl
     this.telemetry = telemetry;
   }
 
+  /** Entry point used by {@link IngestServer}: malformed bytes get INVALID_ARGUMENT, not UNKNOWN. */
+  void ingestIncoming(IncomingRequest incoming, StreamObserver<IngestResponse> responses) {
+    switch (incoming) {
+      case IncomingRequest.Parsed parsed -> ingest(parsed.request(), responses);
+      case IncomingRequest.Malformed malformed -> {
+        telemetry.rpc("INVALID_ARGUMENT", 0);
+        responses.onError(
+            Status.INVALID_ARGUMENT
+                .withDescription("request is not a valid auditline.v1.IngestRequest: " + malformed.reason())
+                .asRuntimeException());
+      }
+    }
+  }
+
   @Override
   public void ingest(IngestRequest request, StreamObserver<IngestResponse> responses) {
     long start = System.nanoTime();

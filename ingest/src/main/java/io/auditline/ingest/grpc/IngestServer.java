@@ -6,7 +6,13 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.stub.ServerCalls;
+import io.auditline.proto.v1.IngestRequest;
+import io.auditline.proto.v1.IngestResponse;
+import io.auditline.proto.v1.IngestServiceGrpc;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.time.Duration;
 import java.util.List;
@@ -53,11 +59,26 @@ public final class IngestServer implements Component {
   @Override
   public void start() throws Exception {
     // Interceptors run last-added first: identity, then tracing, then the service.
-    ServerServiceDefinition ingest = ServerInterceptors.intercept(service, tracing, identity);
+    ServerServiceDefinition ingest = ServerInterceptors.intercept(strict(service), tracing, identity);
     builder.addService(ingest).addService(ProtoReflectionServiceV1.newInstance());
     extraServices.forEach(builder::addService);
     server = builder.build().start();
     log.atInfo().addKeyValue("port", port()).log("ingest gRPC server listening");
+  }
+
+  /** The service with {@link StrictRequestMarshaller} in place of the generated request marshaller. */
+  private static ServerServiceDefinition strict(IngestGrpcService service) {
+    MethodDescriptor<IngestRequest, IngestResponse> generated = IngestServiceGrpc.getIngestMethod();
+    MethodDescriptor<IncomingRequest, IngestResponse> method =
+        generated.toBuilder(new StrictRequestMarshaller(), generated.getResponseMarshaller()).build();
+    ServiceDescriptor descriptor =
+        ServiceDescriptor.newBuilder(IngestServiceGrpc.SERVICE_NAME)
+            .setSchemaDescriptor(IngestServiceGrpc.getServiceDescriptor().getSchemaDescriptor())
+            .addMethod(method)
+            .build();
+    return ServerServiceDefinition.builder(descriptor)
+        .addMethod(method, ServerCalls.asyncUnaryCall(service::ingestIncoming))
+        .build();
   }
 
   /** The bound port (useful when configured as 0). */

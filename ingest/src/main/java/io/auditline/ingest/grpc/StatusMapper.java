@@ -16,6 +16,8 @@ import java.util.List;
 final class StatusMapper {
 
   static final String DOMAIN = "auditline.io";
+  /** Budget for google.rpc details, well under the 8 KiB default header-list limit of clients. */
+  static final int MAX_DETAILS_BYTES = 4096;
 
   private StatusMapper() {}
 
@@ -46,13 +48,29 @@ final class StatusMapper {
     return status(Code.UNAVAILABLE, unavailable.summary(), List.of(Any.pack(retryInfo(Duration.ofSeconds(1)))));
   }
 
-  private static BadRequest badRequest(List<Violation> violations) {
+  /**
+   * Details travel in an HTTP/2 trailer, and clients refuse trailers over 8 KiB by default: keep the
+   * details under {@link #MAX_DETAILS_BYTES} and say how many violations were left out.
+   */
+  static BadRequest badRequest(List<Violation> violations) {
     BadRequest.Builder bad = BadRequest.newBuilder();
-    for (Violation v : violations) {
-      bad.addFieldViolationsBuilder()
-          .setField(v.getField())
-          .setReason(v.getRule())
-          .setDescription(v.getMessage());
+    int size = 0;
+    for (int i = 0; i < violations.size(); i++) {
+      Violation v = violations.get(i);
+      BadRequest.FieldViolation fv =
+          BadRequest.FieldViolation.newBuilder()
+              .setField(v.getField())
+              .setReason(v.getRule())
+              .setDescription(v.getMessage())
+              .build();
+      if (size + fv.getSerializedSize() > MAX_DETAILS_BYTES) {
+        bad.addFieldViolationsBuilder()
+            .setReason("details.truncated")
+            .setDescription((violations.size() - i) + " more violations not shown; fix these and retry");
+        break;
+      }
+      size += fv.getSerializedSize() + 4;
+      bad.addFieldViolations(fv);
     }
     return bad.build();
   }

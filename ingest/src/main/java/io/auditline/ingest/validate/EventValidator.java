@@ -63,9 +63,9 @@ public final class EventValidator {
       build.buf.validate.Violation proto = v.toProto();
       violations.add(
           Violation.newBuilder()
-              .setField(render(proto.getField()))
+              .setField(Texts.abbreviate(render(proto.getField()), Texts.MAX_FIELD_CHARS))
               .setRule(proto.getRuleId())
-              .setMessage(proto.getMessage())
+              .setMessage(Texts.abbreviate(proto.getMessage(), Texts.MAX_MESSAGE_CHARS))
               .build());
     }
     return violations;

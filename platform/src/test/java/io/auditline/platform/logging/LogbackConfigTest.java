@@ -6,6 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
 import java.net.URL;
 import java.util.logging.LogManager;
 import org.junit.jupiter.api.Test;
@@ -27,14 +31,26 @@ class LogbackConfigTest {
     return context;
   }
 
+  @SuppressWarnings("unchecked")
   @ParameterizedTest
-  @CsvSource(nullValues = "none", value = {"none,json", "json,json", "text,text"})
-  void picksTheAppenderNamedByTheFormat(String format, String appender) throws Exception {
+  @CsvSource(nullValues = "none", value = {"none,json", "json,json", "TEXT,text", "yaml,json"})
+  void encodesInTheFormatNamedByTheEnvironment(String format, String expected) throws Exception {
     LoggerContext context = configure(format);
     try {
-      Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-      assertThat(root.getAppender(appender)).isNotNull();
-      assertThat(root.iteratorForAppenders()).toIterable().hasSize(1);
+      var appender = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+          .getAppender("console");
+      var encoder = (ConsoleEncoder) appender.getEncoder();
+      LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("x"), Level.INFO, "hello", null, null);
+      event.setMDCPropertyMap(java.util.Map.of());
+
+      String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+      assertThat(encoder.format()).isEqualTo(expected);
+      if (expected.equals("json")) {
+        assertThat(line).startsWith("{").contains("\"message\":\"hello\"");
+      } else {
+        assertThat(line).doesNotStartWith("{").contains("INFO").contains("hello");
+      }
     } finally {
       context.stop();
     }

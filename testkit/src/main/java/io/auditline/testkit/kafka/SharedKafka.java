@@ -57,7 +57,7 @@ public final class SharedKafka {
     try {
       kafka.kill();
       deleteRecursively(dataDir);
-    } catch (InterruptedException | IOException e) {
+    } catch (IOException e) {
       System.err.println("shared Kafka cleanup of " + dataDir + " failed: " + e);
     }
   }

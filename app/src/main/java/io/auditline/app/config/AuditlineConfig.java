@@ -1,0 +1,96 @@
+package io.auditline.app.config;
+
+import io.auditline.ingest.IngestConfig;
+import io.auditline.ingest.kafka.KafkaSettings;
+import io.auditline.platform.tls.TlsFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The whole configuration of an Auditline process, read once at start from a YAML file, {@code
+ * AUDITLINE_*} environment variables and command-line overrides; unknown keys are errors.
+ *
+ * @param roles which roles this process runs (today: {@code ingest})
+ */
+public record AuditlineConfig(
+    List<String> roles, Kafka kafka, IngestConfig ingest, Tls tls, Http http, Tracing tracing) {
+
+  /** Roles this build knows. */
+  public static final Set<String> KNOWN_ROLES = Set.of("ingest");
+
+  public AuditlineConfig {
+    roles = List.copyOf(Objects.requireNonNullElse(roles, List.of("ingest")));
+    for (String role : roles) {
+      if (!KNOWN_ROLES.contains(role)) {
+        throw new IllegalArgumentException("roles: unknown role '" + role + "' (expected: one of " + KNOWN_ROLES + ")");
+      }
+    }
+    kafka = Objects.requireNonNullElseGet(kafka, () -> new Kafka(null, null, null, null, null, null));
+    ingest = Objects.requireNonNullElseGet(ingest, () -> IngestConfig.defaults(Path.of("producers.yaml")));
+    http = Objects.requireNonNullElseGet(http, () -> new Http(null, null));
+    tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null));
+    if (roles.contains("ingest") && tls == null) {
+      throw new IllegalArgumentException(
+          "tls: missing (expected: certChain, privateKey and trustedCa for the ingest role's mutual TLS)");
+    }
+  }
+
+  /** Kafka cluster and audit topic. */
+  public record Kafka(
+      String bootstrapServers,
+      String topic,
+      Integer partitions,
+      Short replicationFactor,
+      Duration produceTimeout,
+      Map<String, String> producer) {
+
+    public Kafka {
+      bootstrapServers = Objects.requireNonNullElse(bootstrapServers, "localhost:9092");
+      topic = Objects.requireNonNullElse(topic, KafkaSettings.DEFAULT_TOPIC);
+      partitions = Objects.requireNonNullElse(partitions, 6);
+      replicationFactor = Objects.requireNonNullElse(replicationFactor, (short) 0);
+      produceTimeout = Objects.requireNonNullElse(produceTimeout, Duration.ofSeconds(10));
+      producer = Map.copyOf(Objects.requireNonNullElse(producer, Map.of()));
+    }
+
+    public KafkaSettings settings() {
+      return new KafkaSettings(bootstrapServers, topic, partitions, replicationFactor, produceTimeout, producer);
+    }
+
+    public Kafka withBootstrapServers(String servers) {
+      return new Kafka(servers, topic, partitions, replicationFactor, produceTimeout, producer);
+    }
+  }
+
+  /** The server's certificate and the CA that producers' client certificates must chain to. */
+  public record Tls(Path certChain, Path privateKey, Path trustedCa) {
+    public TlsFiles files() {
+      return new TlsFiles(certChain, privateKey, trustedCa);
+    }
+  }
+
+  /** The HTTP listener for health, metrics and (later) the query API. */
+  public record Http(String host, Integer port) {
+    public Http {
+      host = Objects.requireNonNullElse(host, "0.0.0.0");
+      port = Objects.requireNonNullElse(port, 8080);
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("http.port: " + port + " (expected: 0..65535)");
+      }
+    }
+  }
+
+  /** Trace sampling; an OTLP exporter arrives with the observability work. */
+  public record Tracing(Double sampleRatio) {
+    public Tracing {
+      sampleRatio = Objects.requireNonNullElse(sampleRatio, 0.1);
+      if (sampleRatio < 0 || sampleRatio > 1) {
+        throw new IllegalArgumentException("tracing.sampleRatio: " + sampleRatio + " (expected: 0.0..1.0)");
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.auditline.app;
+
+import io.auditline.app.cli.DevCommand;
+import io.auditline.app.dev.DevEnvironment;
+import io.auditline.app.dev.DevPki;
+import io.auditline.app.config.AuditlineConfig;
+import io.auditline.platform.metrics.Metrics;
+import io.auditline.platform.tracing.Tracing;
+import io.auditline.testkit.kafka.SharedKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The dev configuration assembled by the real composition root, on free ports, against the shared broker. */
+final class DevServer implements AutoCloseable {
+
+  final Path data;
+  final DevPki pki;
+  final AuditlineServer server;
+  final Metrics metrics;
+  final Path devJson;
+
+  DevServer() throws Exception {
+    data = Files.createTempDirectory("auditline-dev");
+    pki = DevPki.ensure(data.resolve("tls"));
+    Path producers = DevEnvironment.ensureProducersFile(data);
+    AuditlineConfig config = DevCommand.devConfig(SharedKafka.bootstrapServers(), 0, 0, producers, pki);
+    metrics = Metrics.create("auditline-test");
+    server = AuditlineServer.assemble(config, metrics, Tracing.create("auditline-test", 1.0, Optional.empty()), List.of());
+    server.lifecycle().start();
+    devJson =
+        DevEnvironment.writeDevJson(
+            data,
+            new DevEnvironment.Endpoints(
+                "localhost:" + grpcPort(), "http://localhost:" + server.http().port(), SharedKafka.bootstrapServers(),
+                config.kafka().topic(), pki, producers));
+  }
+
+  int grpcPort() {
+    return server.ingest().orElseThrow().server().port();
+  }
+
+  String http(String path) throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.http().port() + path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
+  }
+
+  @Override
+  public void close() {
+    server.lifecycle().close();
+  }
+}
