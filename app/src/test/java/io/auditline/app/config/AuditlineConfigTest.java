@@ -1,0 +1,94 @@
+package io.auditline.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.auditline.platform.config.ConfigException;
+import io.auditline.platform.config.ConfigLoader;
+import io.auditline.platform.config.DataSize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditlineConfigTest {
+
+  @TempDir Path dir;
+
+  private Path yaml(String text) throws Exception {
+    Path file = dir.resolve("auditline.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static final String MINIMAL =
+      """
+      kafka:
+        bootstrapServers: k1:9092,k2:9092
+      tls:
+        certChain: server.pem
+        privateKey: server-key.pem
+        trustedCa: ca.pem
+      ingest:
+        producersFile: producers.yaml
+        maxEventSize: 32KiB
+        idempotencyWindow: 15m
+      """;
+
+  @Test
+  void readsTheFileAndFillsDefaults() throws Exception {
+    AuditlineConfig config = new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
+
+    assertThat(config.roles()).containsExactly("ingest");
+    assertThat(config.kafka().settings().bootstrapServers()).isEqualTo("k1:9092,k2:9092");
+    assertThat(config.kafka().topic()).isEqualTo("audit.events.v1");
+    assertThat(config.ingest().maxEventSize()).isEqualTo(DataSize.ofKibibytes(32));
+    assertThat(config.ingest().idempotencyWindow()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.ingest().maxEventsPerRequest()).isEqualTo(1000);
+    assertThat(config.http().port()).isEqualTo(8080);
+  }
+
+  @Test
+  void environmentAndOverridesWinOverTheFile() throws Exception {
+    AuditlineConfig config =
+        new ConfigLoader(Map.of("AUDITLINE_INGEST__MAX_EVENTS_PER_REQUEST", "250"))
+            .load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of("kafka.bootstrapServers", "other:9092"));
+
+    assertThat(config.ingest().maxEventsPerRequest()).isEqualTo(250);
+    assertThat(config.kafka().bootstrapServers()).isEqualTo("other:9092");
+  }
+
+  @Test
+  void rejectsAnUnknownKeyNamingIt() throws Exception {
+    Path file = yaml(MINIMAL + "  maxEvents: 5\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ingest.maxEvents");
+  }
+
+  @Test
+  void rejectsABurstSmallerThanABatch() throws Exception {
+    Path file = yaml(MINIMAL + "  rateBurstEvents: 10\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rateBurstEvents: 10 (expected: >= maxEventsPerRequest 1000");
+  }
+
+  @Test
+  void requiresTlsForTheIngestRole() throws Exception {
+    Path file = yaml("kafka:\n  bootstrapServers: k:9092\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tls: missing");
+  }
+
+  @Test
+  void rejectsAnUnknownRole() throws Exception {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of("roles", "ingest,teleport")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown role 'teleport'");
+  }
+}
