@@ -1,0 +1,115 @@
+package io.auditline.bench.ingest;
+
+import io.auditline.app.AuditlineServer;
+import io.auditline.app.cli.DevCommand;
+import io.auditline.app.config.AuditlineConfig;
+import io.auditline.app.dev.DevEnvironment;
+import io.auditline.app.dev.DevPki;
+import io.auditline.embedded.kafka.EmbeddedKafka;
+import io.auditline.embedded.kafka.EmbeddedKafkaConfig;
+import io.auditline.ingest.IngestConfig;
+import io.auditline.platform.metrics.Metrics;
+import io.auditline.platform.tls.GrpcTls;
+import io.auditline.platform.tracing.Tracing;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * A throw-away Auditline under test: a real broker (child JVM) in a temp dir and the real server
+ * assembled by the composition root with the dev PKI (mTLS), on free ports.
+ */
+final class BenchEnvironment implements AutoCloseable {
+
+  /** The baseline's topic; same partitions and replication as the audit topic. */
+  static final String BASELINE_TOPIC = "bench.producer-perf";
+
+  private final Path dataDir;
+  private final EmbeddedKafka broker;
+  private final Metrics metrics;
+  private final AuditlineServer server;
+  private final DevPki pki;
+  private final AuditlineConfig config;
+
+  private BenchEnvironment(
+      Path dataDir, EmbeddedKafka broker, Metrics metrics, AuditlineServer server, DevPki pki, AuditlineConfig config) {
+    this.dataDir = dataDir;
+    this.broker = broker;
+    this.metrics = metrics;
+    this.server = server;
+    this.pki = pki;
+    this.config = config;
+  }
+
+  static BenchEnvironment start() throws Exception {
+    Path dataDir = Files.createTempDirectory("auditline-bench-");
+    EmbeddedKafka broker = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir.resolve("kafka")));
+    broker.start();
+    try {
+      DevPki pki = DevPki.ensure(dataDir.resolve("tls"));
+      AuditlineConfig dev =
+          DevCommand.devConfig(broker.bootstrapServers(), 0, 0, DevEnvironment.ensureProducersFile(dataDir), pki);
+      // All generator channels share the demo identity: lift its rate limit so the benchmark
+      // measures the ingest path, not the limiter. Tracing samples at the production default.
+      IngestConfig ingest =
+          new IngestConfig("127.0.0.1", 0, dev.ingest().producersFile(), null, null, null, 1e9, 1_000_000_000, null, null, null);
+      AuditlineConfig config =
+          new AuditlineConfig(dev.roles(), dev.kafka(), ingest, dev.tls(), dev.http(), new AuditlineConfig.Tracing(null));
+      Metrics metrics = Metrics.create("auditline-bench");
+      AuditlineServer server =
+          AuditlineServer.assemble(
+              config, metrics, Tracing.create("auditline", config.tracing().sampleRatio(), Optional.empty()), List.of());
+      server.lifecycle().start();
+      createBaselineTopic(broker.bootstrapServers(), config.kafka());
+      return new BenchEnvironment(dataDir, broker, metrics, server, pki, config);
+    } catch (Exception e) {
+      broker.close();
+      throw e;
+    }
+  }
+
+  private static void createBaselineTopic(String bootstrap, AuditlineConfig.Kafka kafka) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(BASELINE_TOPIC, kafka.partitions(), (short) 1))).all().get();
+    }
+  }
+
+  String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  /** A new mTLS channel to the ingest server presenting the demo producer certificate. */
+  ManagedChannel channel() {
+    SslContext tls = GrpcTls.clientContext(pki.producer());
+    return NettyChannelBuilder.forAddress("localhost", server.ingest().orElseThrow().server().port())
+        .sslContext(tls)
+        .directExecutor() // callbacks only record and send the next request
+        .build();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      server.lifecycle().close();
+      metrics.close();
+    } finally {
+      broker.close();
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.auditline.bench.ingest;
+
+import io.auditline.platform.config.Durations;
+import io.grpc.ManagedChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code auditline bench ingest}: end-to-end ingest throughput and latency (mTLS gRPC, validation,
+ * Kafka acks=all) against Kafka's ProducerPerformance on the same broker in the same run.
+ */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = "Ingest throughput and latency vs Kafka ProducerPerformance on the same broker.")
+public final class IngestBench implements Callable<Integer> {
+
+  /** Which load shapes to run. */
+  enum Mode { batched, single, both }
+
+  @Option(names = "--duration", defaultValue = "30s", description = "Measurement per run (default: ${DEFAULT-VALUE})")
+  String duration;
+
+  @Option(names = "--warmup", defaultValue = "10s", description = "Warm-up before each measurement (default: ${DEFAULT-VALUE})")
+  String warmup;
+
+  @Option(names = "--producers", defaultValue = "4", description = "Concurrent producers, one mTLS channel each (default: ${DEFAULT-VALUE})")
+  int producers;
+
+  @Option(names = "--batch-size", defaultValue = "100", description = "Events per RPC in batched mode (default: ${DEFAULT-VALUE})")
+  int batchSize;
+
+  @Option(names = "--event-bytes", defaultValue = "500", description = "Encoded size of each event (default: ${DEFAULT-VALUE})")
+  int eventBytes;
+
+  @Option(names = "--outstanding", defaultValue = "4", description = "RPCs in flight per producer, batched mode (default: ${DEFAULT-VALUE})")
+  int outstanding;
+
+  @Option(names = "--single-outstanding", defaultValue = "16", description = "RPCs in flight per producer, single mode (default: ${DEFAULT-VALUE})")
+  int singleOutstanding;
+
+  @Option(names = "--runs", defaultValue = "3", description = "Repetitions; medians are reported (default: ${DEFAULT-VALUE})")
+  int runs;
+
+  @Option(names = "--mode", defaultValue = "both", description = "batched, single or both (default: ${DEFAULT-VALUE})")
+  Mode mode;
+
+  @Override
+  public Integer call() throws Exception {
+    Duration measure = Durations.parse(duration);
+    Duration warm = Durations.parse(warmup);
+    require(producers >= 1, "producers: %s (expected: >= 1)", producers);
+    require(batchSize >= 1 && batchSize <= 1000, "batch-size: %s (expected: 1..1000)", batchSize);
+    require(outstanding >= 1 && singleOutstanding >= 1, "outstanding: %s (expected: >= 1)", Math.min(outstanding, singleOutstanding));
+    require(runs >= 1, "runs: %s (expected: >= 1)", runs);
+    EventFactory events = new EventFactory(eventBytes);
+    Params params = new Params(measure, warm, producers, batchSize, events.eventBytes(), outstanding, singleOutstanding);
+    List<ProducerPerfBaseline.Summary> baselines = new ArrayList<>();
+    List<LoadGenerator.Result> batched = new ArrayList<>();
+    List<LoadGenerator.Result> single = new ArrayList<>();
+    try (BenchEnvironment env = BenchEnvironment.start()) {
+      System.err.printf("bench: broker %s, data %s%n", env.bootstrapServers(), env.dataDir());
+      ProducerPerfBaseline baseline =
+          new ProducerPerfBaseline(env.bootstrapServers(), BenchEnvironment.BASELINE_TOPIC, env.dataDir());
+      // Calibrate (and warm the broker): how many records fill one measurement window?
+      ProducerPerfBaseline.Summary calibration = baseline.run(Math.max(100_000, 50_000 * warm.toSeconds()), events.eventBytes());
+      long records = Math.max(100_000, (long) (calibration.recordsPerSecond() * measure.toMillis() / 1000.0));
+      for (int run = 1; run <= runs; run++) {
+        baselines.add(baseline.run(records, events.eventBytes()));
+        progress(run, "kafka.producer-perf", baselines.getLast().recordsPerSecond(), baselines.getLast().p99Millis());
+        if (mode != Mode.single) {
+          batched.add(load(env, events, batchSize, outstanding, warm, measure));
+          progress(run, "ingest.batched", batched.getLast().eventsPerSecond(), batched.getLast().percentileMillis(99));
+        }
+        if (mode != Mode.batched) {
+          single.add(load(env, events, 1, singleOutstanding, warm, measure));
+          progress(run, "ingest.single", single.getLast().eventsPerSecond(), single.getLast().percentileMillis(99));
+        }
+      }
+    }
+    new Report(params).print(baselines, batched, single);
+    return 0;
+  }
+
+  private LoadGenerator.Result load(
+      BenchEnvironment env, EventFactory events, int perRpc, int inFlight, Duration warm, Duration measure)
+      throws InterruptedException {
+    List<ManagedChannel> channels = new ArrayList<>();
+    for (int i = 0; i < producers; i++) {
+      channels.add(env.channel());
+    }
+    try {
+      return new LoadGenerator(channels, events, perRpc, inFlight).run(warm, measure);
+    } finally {
+      for (ManagedChannel channel : channels) {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void progress(int run, String bench, double perSecond, double p99Millis) {
+    System.err.printf("bench: run %d %-20s %,10.0f /s  p99 %.1f ms%n", run, bench, perSecond, p99Millis);
+  }
+
+  private static void require(boolean condition, String format, Object value) {
+    if (!condition) {
+      throw new IllegalArgumentException(format.formatted(value));
+    }
+  }
+
+  /** The parameters every figure reports. */
+  record Params(
+      Duration duration, Duration warmup, int producers, int batchSize, int eventBytes, int outstanding,
+      int singleOutstanding) {}
+}

@@ -1,0 +1,114 @@
+package io.auditline.bench.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Prints the medians over runs: one JSON line per figure on stdout, then a human summary. */
+final class Report {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double BATCHED_TARGET_RATIO = 0.5;
+  private static final double SINGLE_TARGET_EVENTS_PER_SECOND = 5_000;
+  private static final double SINGLE_TARGET_P99_MS = 20;
+
+  private final IngestBench.Params params;
+
+  Report(IngestBench.Params params) {
+    this.params = params;
+  }
+
+  void print(
+      List<ProducerPerfBaseline.Summary> baselines, List<LoadGenerator.Result> batched, List<LoadGenerator.Result> single)
+      throws JsonProcessingException {
+    double baseline = median(baselines, ProducerPerfBaseline.Summary::recordsPerSecond);
+    Map<String, Object> kafka = common(baselines.size());
+    kafka.put("avg_ms", median(baselines, ProducerPerfBaseline.Summary::avgMillis));
+    kafka.put("p50_ms", median(baselines, ProducerPerfBaseline.Summary::p50Millis));
+    kafka.put("p99_ms", median(baselines, ProducerPerfBaseline.Summary::p99Millis));
+    kafka.put("runs_value", baselines.stream().map(s -> Math.round(s.recordsPerSecond())).toList());
+    kafka.put("producer_props", ProducerPerfBaseline.INGEST_PRODUCER_PROPS);
+    StringBuilder summary = new StringBuilder("\nIngest benchmark, medians of " + baselines.size() + " runs:\n");
+    line("kafka.producer-perf", baseline, "records/s", baseline, kafka);
+    summary.append("  %-20s %,10.0f records/s  p50 %5.1f ms  p99 %5.1f ms  (baseline)%n"
+        .formatted("kafka.producer-perf", baseline, kafka.get("p50_ms"), kafka.get("p99_ms")));
+    if (!batched.isEmpty()) {
+      Map<String, Object> p = ingestParams(batched, params.batchSize(), params.outstanding());
+      double value = median(batched, LoadGenerator.Result::eventsPerSecond);
+      boolean met = value >= BATCHED_TARGET_RATIO * baseline;
+      p.put("target", ">= 0.5 x kafka.producer-perf");
+      p.put("target_met", met);
+      line("ingest.batched", value, "events/s", baseline, p);
+      summary.append(human("ingest.batched", value, baseline, p, met));
+    }
+    if (!single.isEmpty()) {
+      Map<String, Object> p = ingestParams(single, 1, params.singleOutstanding());
+      double value = median(single, LoadGenerator.Result::eventsPerSecond);
+      boolean met = value >= SINGLE_TARGET_EVENTS_PER_SECOND && (double) p.get("p99_ms") < SINGLE_TARGET_P99_MS;
+      p.put("target", ">= 5000 events/s with p99 < 20 ms");
+      p.put("target_met", met);
+      line("ingest.single", value, "events/s", baseline, p);
+      summary.append(human("ingest.single", value, baseline, p, met));
+    }
+    System.out.print(summary);
+    System.out.flush();
+  }
+
+  private Map<String, Object> ingestParams(List<LoadGenerator.Result> results, int eventsPerRpc, int outstanding) {
+    Map<String, Object> p = common(results.size());
+    p.put("batch_size", eventsPerRpc);
+    p.put("producers", params.producers());
+    p.put("outstanding_per_producer", outstanding);
+    p.put("rpcs_per_s", round(median(results, r -> r.rpcs() * 1e9 / r.window().toNanos())));
+    p.put("p50_ms", round(median(results, r -> r.percentileMillis(50))));
+    p.put("p99_ms", round(median(results, r -> r.percentileMillis(99))));
+    p.put("p999_ms", round(median(results, r -> r.percentileMillis(99.9))));
+    p.put("max_ms", round(median(results, r -> r.latencyMicros().getMaxValue() / 1000.0)));
+    p.put("cores_server_and_generator", round(median(results, r -> r.cores(r.cpu().self()))));
+    p.put("cpu_us_per_event", round(median(results, r -> r.cpu().self().toNanos() / 1000.0 / Math.max(1, r.events()))));
+    p.put("cores_broker", round(median(results, r -> r.cores(r.cpu().children()))));
+    p.put("runs_value", results.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
+    return p;
+  }
+
+  private Map<String, Object> common(int runs) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("event_bytes", params.eventBytes());
+    p.put("duration_s", params.duration().toSeconds());
+    p.put("warmup_s", params.warmup().toSeconds());
+    p.put("runs", runs);
+    return p;
+  }
+
+  private static void line(String bench, double value, String unit, double baseline, Map<String, Object> params)
+      throws JsonProcessingException {
+    Map<String, Object> figure = new LinkedHashMap<>();
+    figure.put("bench", bench);
+    figure.put("value", Math.round(value));
+    figure.put("unit", unit);
+    figure.put("baseline", Math.round(baseline));
+    figure.put("ratio", Math.round(value / baseline * 1000) / 1000.0);
+    figure.put("params", params);
+    System.out.println(JSON.writeValueAsString(figure));
+  }
+
+  private static String human(String bench, double value, double baseline, Map<String, Object> p, boolean met) {
+    return ("  %-20s %,10.0f events/s   p50 %5.1f ms  p99 %5.1f ms  ratio %.2f  target %s: %s%n"
+            + "  %-20s cores busy: %.2f server+generator (%.0f us CPU per event), %.2f broker%n")
+        .formatted(bench, value, p.get("p50_ms"), p.get("p99_ms"), value / baseline, p.get("target"), met ? "met" : "MISSED",
+            "", p.get("cores_server_and_generator"), p.get("cpu_us_per_event"), p.get("cores_broker"));
+  }
+
+  private static <T> double median(List<T> values, ToDoubleFunction<T> f) {
+    double[] sorted = values.stream().mapToDouble(f).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
