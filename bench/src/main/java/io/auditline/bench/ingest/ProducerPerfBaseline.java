@@ -28,7 +28,7 @@ final class ProducerPerfBaseline {
       Map.of(
           "acks", "all",
           "enable.idempotence", "true",
-          "linger.ms", "5",
+          "linger.ms", Integer.toString(io.auditline.ingest.kafka.KafkaEventLog.LINGER_MS),
           "compression.type", "lz4",
           "batch.size", "262144",
           "max.in.flight.requests.per.connection", "5");

@@ -9,8 +9,18 @@ import java.util.concurrent.CompletableFuture;
 public interface EventLog {
 
   /**
-   * Appends {@code event}; the future completes once the log acknowledged it durably (for Kafka:
-   * acks=all) and fails when it did not within the configured time.
+   * An appender for the events of one request, which share the producer and the trace context (so
+   * per-request work such as encoding headers is done once).
    */
-  CompletableFuture<Void> append(ProducerIdentity producer, AuditEvent event, Context trace);
+  Appender appender(ProducerIdentity producer, Context trace);
+
+  /** Appends events of one request. */
+  interface Appender {
+
+    /**
+     * Appends {@code event}; the future completes once the log acknowledged it durably (for Kafka:
+     * acks=all) and fails when it did not within the configured time.
+     */
+    CompletableFuture<Void> append(AuditEvent event);
+  }
 }

@@ -133,6 +133,7 @@ public final class IngestPipeline {
       Context trace) {
     int count = request.getEventsCount();
     List<CompletableFuture<IdempotencyGuard.Result>> writes = new ArrayList<>(count);
+    EventLog.Appender appender = log.appender(producer, trace);
     for (int i = 0; i < count; i++) {
       AuditEvent event = request.getEvents(i);
       if (!invalid.get(i).isEmpty() || !denied.get(i).isEmpty()) {
@@ -140,7 +141,7 @@ public final class IngestPipeline {
         continue;
       }
       String key = event.getAccountId() + '/' + event.getId();
-      writes.add(idempotency.writeOnce(key, () -> log.append(producer, event, trace)));
+      writes.add(idempotency.writeOnce(key, () -> appender.append(event)));
     }
     CompletableFuture<?>[] pending = writes.stream().filter(w -> w != null).toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(pending)
