@@ -2,6 +2,14 @@ package io.auditline.app;
 
 import io.auditline.app.config.AuditlineConfig;
 import io.auditline.ingest.IngestRole;
+import io.auditline.store.api.ApiServer;
+import io.auditline.store.db.Database;
+import io.auditline.store.db.PartitionMaintainer;
+import io.auditline.store.db.PartitionPolicy;
+import io.auditline.store.index.IndexerRole;
+import io.auditline.store.token.TokenStore;
+import java.time.Clock;
+import javax.sql.DataSource;
 import io.auditline.platform.health.GrpcHealthUpdater;
 import io.auditline.platform.http.AdminHttpServer;
 import io.auditline.platform.lifecycle.Component;
@@ -23,9 +31,12 @@ import java.util.Optional;
  *
  * @param lifecycle starts and stops everything
  * @param ingest the ingest role when configured
+ * @param api the customer query API when the api role is configured
+ * @param database the PostgreSQL pool when the store or api role is configured
  * @param http the admin HTTP server (health, metrics)
  */
-public record AuditlineServer(Lifecycle lifecycle, Optional<IngestRole> ingest, AdminHttpServer http) {
+public record AuditlineServer(
+    Lifecycle lifecycle, Optional<IngestRole> ingest, Optional<ApiServer> api, Optional<Database> database, AdminHttpServer http) {
 
   /**
    * Assembles the process. {@code before} components (an embedded broker in dev mode) start first and
@@ -51,10 +62,30 @@ public record AuditlineServer(Lifecycle lifecycle, Optional<IngestRole> ingest, 
       grpcServices.add(IngestServiceGrpc.SERVICE_NAME);
       ingest = Optional.of(role);
     }
+    Optional<Database> database = Optional.empty();
+    Optional<ApiServer> api = Optional.empty();
+    if (config.roles().contains("store") || config.roles().contains("api")) {
+      Database db = new Database(config.postgres().database());
+      DataSource dataSource = new DeferredDataSource(db::dataSource);
+      lifecycle.add(db);
+      database = Optional.of(db);
+      if (config.roles().contains("store")) {
+        lifecycle.add(
+            new PartitionMaintainer(db::dataSource, PartitionPolicy.defaults().withRetention(config.store().retention()), Clock.systemUTC()));
+        IndexerRole.create(dataSource, config.kafka().bootstrapServers(), config.kafka().topic(), metrics.registry())
+            .components()
+            .forEach(lifecycle::add);
+      }
+      if (config.roles().contains("api")) {
+        ApiServer server = new ApiServer(config.api().host(), config.api().port(), new TokenStore(dataSource), dataSource);
+        lifecycle.add(server);
+        api = Optional.of(server);
+      }
+    }
     lifecycle.add(health -> new GrpcHealthUpdater(grpcHealth, health, grpcServices, Duration.ofSeconds(2)));
     lifecycle.add(new ClosingComponent("telemetry", telemetry::close));
     Lifecycle built = lifecycle.build();
-    return new AuditlineServer(built, ingest, http[0]);
+    return new AuditlineServer(built, ingest, api, database, http[0]);
   }
 
   /** Adapts something closeable that needs no start, so it is closed in lifecycle order. */

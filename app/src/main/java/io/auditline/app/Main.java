@@ -3,6 +3,7 @@ package io.auditline.app;
 import io.auditline.app.cli.DevCommand;
 import io.auditline.app.cli.SendCommand;
 import io.auditline.app.cli.ServeCommand;
+import io.auditline.app.cli.TokensCommand;
 import io.auditline.platform.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
     name = "auditline",
     mixinStandardHelpOptions = true,
     version = "auditline 0.1.0",
-    description = "Audit-log platform: mTLS gRPC ingestion into Kafka.",
-    subcommands = {DevCommand.class, ServeCommand.class, SendCommand.class, CommandLine.HelpCommand.class})
+    description = "Audit-log platform: mTLS gRPC ingestion into Kafka, PostgreSQL index and query API.",
+    subcommands = {DevCommand.class, ServeCommand.class, SendCommand.class, TokensCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,8 @@ import io.auditline.app.config.AuditlineConfig;
 import io.auditline.platform.metrics.Metrics;
 import io.auditline.platform.tracing.Tracing;
 import io.auditline.testkit.kafka.SharedKafka;
+import io.auditline.testkit.postgres.SharedPostgres;
+import io.auditline.testkit.postgres.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +27,10 @@ final class DevServer implements AutoCloseable {
     data = Files.createTempDirectory("auditline-dev");
     pki = DevPki.ensure(data.resolve("tls"));
     Path producers = DevEnvironment.ensureProducersFile(data);
-    AuditlineConfig config = DevCommand.devConfig(SharedKafka.bootstrapServers(), 0, 0, producers, pki);
+    TestDatabase db = SharedPostgres.newDatabase("dev");
+    AuditlineConfig.Postgres postgres = new AuditlineConfig.Postgres(db.jdbcUrl(), db.user(), db.password(), null);
+    AuditlineConfig config =
+        DevCommand.devConfig(SharedKafka.bootstrapServers(), postgres, new DevCommand.Ports(0, 0, 0), producers, pki);
     metrics = Metrics.create("auditline-test");
     server = AuditlineServer.assemble(config, metrics, Tracing.create("auditline-test", 1.0, Optional.empty()), List.of());
     server.lifecycle().start();
@@ -33,8 +38,12 @@ final class DevServer implements AutoCloseable {
         DevEnvironment.writeDevJson(
             data,
             new DevEnvironment.Endpoints(
-                "localhost:" + grpcPort(), "http://localhost:" + server.http().port(), SharedKafka.bootstrapServers(),
-                config.kafka().topic(), pki, producers));
+                "localhost:" + grpcPort(), "http://localhost:" + server.http().port(), apiUrl(), SharedKafka.bootstrapServers(),
+                config.kafka().topic(), postgres, pki, producers));
+  }
+
+  String apiUrl() {
+    return "http://localhost:" + server.api().orElseThrow().port();
   }
 
   int grpcPort() {

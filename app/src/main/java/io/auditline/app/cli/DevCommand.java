@@ -6,6 +6,8 @@ import io.auditline.app.dev.DevEnvironment;
 import io.auditline.app.dev.DevPki;
 import io.auditline.embedded.kafka.EmbeddedKafka;
 import io.auditline.embedded.kafka.EmbeddedKafkaConfig;
+import io.auditline.embedded.postgres.EmbeddedPostgresConfig;
+import io.auditline.embedded.postgres.EmbeddedPostgresServer;
 import io.auditline.ingest.IngestConfig;
 import io.auditline.platform.lifecycle.Component;
 import java.nio.file.Files;
@@ -39,6 +41,18 @@ public final class DevCommand implements Callable<Integer> {
   @Option(names = "--http-port", defaultValue = "8080", description = "HTTP health/metrics port (default: ${DEFAULT-VALUE})")
   int httpPort;
 
+  @Option(names = "--api-port", defaultValue = "8081", description = "Customer query API port (default: ${DEFAULT-VALUE})")
+  int apiPort;
+
+  @Option(names = "--postgres", description = "Use this PostgreSQL (jdbc:postgresql://...) instead of the embedded one")
+  String postgres;
+
+  @Option(names = "--postgres-user", description = "User for --postgres")
+  String postgresUser;
+
+  @Option(names = "--postgres-password", description = "Password for --postgres (or AUDITLINE_POSTGRES_PASSWORD)")
+  String postgresPassword;
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(data);
@@ -54,29 +68,49 @@ public final class DevCommand implements Callable<Integer> {
       bootstrap = broker.bootstrapServers();
       before.add(new Runner.AlreadyStarted(broker)); // closed last, after ingest drained into it
     }
-    AuditlineConfig config = devConfig(bootstrap, grpcPort, httpPort, producers, pki);
+    AuditlineConfig.Postgres database;
+    if (postgres == null) {
+      System.out.println("auditline dev: starting the embedded PostgreSQL (data/postgres) ...");
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(EmbeddedPostgresConfig.defaults(data.resolve("postgres")));
+      server.start();
+      database = new AuditlineConfig.Postgres(server.jdbcUrl(), server.user(), server.password(), null);
+      before.add(new Runner.AlreadyStarted(server));
+    } else {
+      String password = postgresPassword != null ? postgresPassword : System.getenv("AUDITLINE_POSTGRES_PASSWORD");
+      database = new AuditlineConfig.Postgres(postgres, postgresUser, password, null);
+    }
+    AuditlineConfig config = devConfig(bootstrap, database, new Ports(grpcPort, httpPort, apiPort), producers, pki);
     String kafkaBootstrap = bootstrap;
     return Runner.run(config, before, server -> announce(server, config, kafkaBootstrap, pki, producers));
   }
 
-  /** The dev configuration: loopback only, one replica, every trace sampled. */
-  public static AuditlineConfig devConfig(String bootstrap, int grpcPort, int httpPort, Path producers, DevPki pki) {
+  /** Listening ports of the dev server; 0 picks a free one. */
+  public record Ports(int grpc, int http, int api) {}
+
+  /** The dev configuration: every role, loopback only, one replica, every trace sampled. */
+  public static AuditlineConfig devConfig(
+      String bootstrap, AuditlineConfig.Postgres postgres, Ports ports, Path producers, DevPki pki) {
     return new AuditlineConfig(
-        List.of("ingest"),
+        List.of("ingest", "store", "api"),
         new AuditlineConfig.Kafka(bootstrap, null, 3, (short) 1, null, null),
-        new IngestConfig("127.0.0.1", grpcPort, producers, null, null, null, null, null, null, null, null),
+        new IngestConfig("127.0.0.1", ports.grpc(), producers, null, null, null, null, null, null, null, null),
         new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),
-        new AuditlineConfig.Http("127.0.0.1", httpPort),
-        new AuditlineConfig.Tracing(1.0));
+        new AuditlineConfig.Http("127.0.0.1", ports.http()),
+        new AuditlineConfig.Tracing(1.0),
+        postgres,
+        null,
+        new AuditlineConfig.Api("127.0.0.1", ports.api()));
   }
 
   private void announce(AuditlineServer server, AuditlineConfig config, String bootstrap, DevPki pki, Path producers) {
     String grpc = "localhost:" + server.ingest().orElseThrow().server().port();
     String http = "http://localhost:" + server.http().port();
+    String api = "http://localhost:" + server.api().orElseThrow().port();
     try {
       Path devJson =
           DevEnvironment.writeDevJson(
-              data, new DevEnvironment.Endpoints(grpc, http, bootstrap, config.kafka().topic(), pki, producers));
+              data,
+              new DevEnvironment.Endpoints(grpc, http, api, bootstrap, config.kafka().topic(), config.postgres(), pki, producers));
       System.out.println(
           """
 
@@ -84,13 +118,17 @@ public final class DevCommand implements Callable<Integer> {
             gRPC ingest (mTLS)   %s
             health               %s/healthz/ready
             metrics              %s/metrics
+            query API            %s/v1/accounts/{account}/audit-logs
             Kafka                %s  (topic %s)
+            PostgreSQL           %s
             endpoints and certs  %s
 
-          Send a sample event with:  ./auditline send
+          Send a sample event:   ./auditline send
+          Create an API token:   ./auditline tokens create --account demo-account --scope audit_logs:read
+          Read it back:          curl -H "Authorization: Bearer <token>" %s/v1/accounts/demo-account/audit-logs
           Stop with Ctrl-C.
           """
-              .formatted(grpc, http, http, bootstrap, config.kafka().topic(), devJson));
+              .formatted(grpc, http, http, api, bootstrap, config.kafka().topic(), config.postgres().database().redactedUrl(), devJson, api));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write dev.json", e);
     }

@@ -4,7 +4,9 @@ import io.auditline.ingest.IngestConfig;
 import io.auditline.ingest.kafka.KafkaSettings;
 import io.auditline.platform.tls.TlsFiles;
 import java.nio.file.Path;
+import io.auditline.store.db.DatabaseConfig;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,13 +19,21 @@ import java.util.Set;
  * @param roles which roles this process runs (today: {@code ingest})
  */
 public record AuditlineConfig(
-    List<String> roles, Kafka kafka, IngestConfig ingest, Tls tls, Http http, Tracing tracing) {
+    List<String> roles,
+    Kafka kafka,
+    IngestConfig ingest,
+    Tls tls,
+    Http http,
+    Tracing tracing,
+    Postgres postgres,
+    Store store,
+    Api api) {
 
-  /** Roles this build knows. */
-  public static final Set<String> KNOWN_ROLES = Set.of("ingest");
+  /** Roles this build knows: ingestion, indexing into PostgreSQL, and the customer query API. */
+  public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api");
 
   public AuditlineConfig {
-    roles = List.copyOf(Objects.requireNonNullElse(roles, List.of("ingest")));
+    roles = List.copyOf(Objects.requireNonNullElse(roles, List.of("ingest", "store", "api")));
     for (String role : roles) {
       if (!KNOWN_ROLES.contains(role)) {
         throw new IllegalArgumentException("roles: unknown role '" + role + "' (expected: one of " + KNOWN_ROLES + ")");
@@ -33,6 +43,12 @@ public record AuditlineConfig(
     ingest = Objects.requireNonNullElseGet(ingest, () -> IngestConfig.defaults(Path.of("producers.yaml")));
     http = Objects.requireNonNullElseGet(http, () -> new Http(null, null));
     tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null));
+    store = Objects.requireNonNullElseGet(store, () -> new Store(null));
+    api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
+    if ((roles.contains("store") || roles.contains("api")) && postgres == null) {
+      throw new IllegalArgumentException(
+          "postgres: missing (expected: jdbcUrl, user and password for the store and api roles)");
+    }
     if (roles.contains("ingest") && tls == null) {
       throw new IllegalArgumentException(
           "tls: missing (expected: certChain, privateKey and trustedCa for the ingest role's mutual TLS)");
@@ -80,6 +96,43 @@ public record AuditlineConfig(
       port = Objects.requireNonNullElse(port, 8080);
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("http.port: " + port + " (expected: 0..65535)");
+      }
+    }
+  }
+
+  /** The PostgreSQL that holds the audit-log index and API tokens. */
+  public record Postgres(String jdbcUrl, String user, String password, Integer maxPoolSize) {
+    public Postgres {
+      Objects.requireNonNull(jdbcUrl, "postgres.jdbcUrl");
+    }
+
+    public DatabaseConfig database() {
+      return new DatabaseConfig(jdbcUrl, user, password, maxPoolSize, null);
+    }
+
+    @Override
+    public String toString() {
+      return "Postgres[jdbcUrl=" + database().redactedUrl() + ", user=" + user + ", password=***]";
+    }
+  }
+
+  /** How long audit logs are kept; whole daily partitions older than this are dropped. */
+  public record Store(Period retention) {
+    public Store {
+      retention = Objects.requireNonNullElse(retention, Period.ofMonths(18));
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("store.retention: " + retention + " (expected: > 0, e.g. P18M)");
+      }
+    }
+  }
+
+  /** The customer REST API. */
+  public record Api(String host, Integer port) {
+    public Api {
+      host = Objects.requireNonNullElse(host, "0.0.0.0");
+      port = Objects.requireNonNullElse(port, 8081);
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("api.port: " + port + " (expected: 0..65535)");
       }
     }
   }

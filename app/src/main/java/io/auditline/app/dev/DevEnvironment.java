@@ -1,6 +1,7 @@
 package io.auditline.app.dev;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditline.app.config.AuditlineConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,15 @@ public final class DevEnvironment {
   }
 
   /** What {@code dev.json} says: every endpoint and the certificate paths. */
-  public record Endpoints(String grpc, String http, String kafkaBootstrap, String topic, DevPki pki, Path producersFile) {
+  public record Endpoints(
+      String grpc,
+      String http,
+      String api,
+      String kafkaBootstrap,
+      String topic,
+      AuditlineConfig.Postgres postgres,
+      DevPki pki,
+      Path producersFile) {
 
     public Map<String, Object> toJson() {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -41,6 +50,13 @@ public final class DevEnvironment {
       json.put("http", http);
       json.put("health", http + "/healthz/ready");
       json.put("metrics", http + "/metrics");
+      json.put("api", api);
+      Map<String, Object> pg = new LinkedHashMap<>();
+      pg.put("jdbcUrl", postgres.jdbcUrl());
+      pg.put("user", postgres.user());
+      // A local dev database on loopback: the CLI reads this to create tokens. Never in production.
+      pg.put("password", postgres.password());
+      json.put("postgres", pg);
       json.put("kafka", Map.of("bootstrapServers", kafkaBootstrap, "topic", topic));
       Map<String, Object> tls = new LinkedHashMap<>();
       tls.put("ca", pki.caCert().toAbsolutePath().toString());
@@ -57,6 +73,11 @@ public final class DevEnvironment {
   public static Path writeDevJson(Path dataDir, Endpoints endpoints) throws IOException {
     Path file = dataDir.resolve("dev.json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), endpoints.toJson());
+    try { // it holds the dev database password
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // nothing to tighten on this file system
+    }
     return file;
   }
 

@@ -28,6 +28,10 @@ class AuditlineConfigTest {
       """
       kafka:
         bootstrapServers: k1:9092,k2:9092
+      postgres:
+        jdbcUrl: jdbc:postgresql://db:5432/auditline
+        user: auditline
+        password: s3cret
       tls:
         certChain: server.pem
         privateKey: server-key.pem
@@ -42,7 +46,7 @@ class AuditlineConfigTest {
   void readsTheFileAndFillsDefaults() throws Exception {
     AuditlineConfig config = new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
 
-    assertThat(config.roles()).containsExactly("ingest");
+    assertThat(config.roles()).containsExactly("ingest", "store", "api");
     assertThat(config.kafka().settings().bootstrapServers()).isEqualTo("k1:9092,k2:9092");
     assertThat(config.kafka().topic()).isEqualTo("audit.events.v1");
     assertThat(config.ingest().maxEventSize()).isEqualTo(DataSize.ofKibibytes(32));
@@ -79,10 +83,26 @@ class AuditlineConfigTest {
 
   @Test
   void requiresTlsForTheIngestRole() throws Exception {
-    Path file = yaml("kafka:\n  bootstrapServers: k:9092\n");
+    Path file = yaml("roles: [ingest]\nkafka:\n  bootstrapServers: k:9092\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(file), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("tls: missing");
+  }
+
+  @Test
+  void requiresPostgresForTheStoreAndApiRoles() throws Exception {
+    Path file = yaml("roles: [store]\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("postgres: missing");
+  }
+
+  @Test
+  void neverPrintsThePostgresPassword() throws Exception {
+    AuditlineConfig config = new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
+    assertThat(config.toString()).doesNotContain("s3cret");
+    assertThat(config.store().retention()).isEqualTo(java.time.Period.ofMonths(18));
+    assertThat(config.api().port()).isEqualTo(8081);
   }
 
   @Test

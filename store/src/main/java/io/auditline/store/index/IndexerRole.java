@@ -1,0 +1,57 @@
+package io.auditline.store.index;
+
+import io.auditline.platform.kafka.BatchConsumer;
+import io.auditline.platform.kafka.BatchConsumerConfig;
+import io.auditline.platform.kafka.MicrometerBatchConsumerTelemetry;
+import io.auditline.platform.lifecycle.Component;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Wires the indexer: one {@link BatchConsumer} in group {@value #GROUP_ID} feeding an {@link
+ * Indexer}. The app's composition root and the integration tests both build it through here.
+ */
+public record IndexerRole(List<Component> components, BatchConsumer<byte[], byte[]> consumer, Indexer indexer) {
+
+  /** The consumer group whose committed offsets say how far the index is. */
+  public static final String GROUP_ID = "auditline-indexer";
+  /** The component name in logs and health. */
+  public static final String COMPONENT = "indexer-consumer";
+
+  public IndexerRole {
+    components = List.copyOf(components);
+  }
+
+  /** The indexer of {@code topic} with the default consumer settings. */
+  public static IndexerRole create(DataSource dataSource, String bootstrapServers, String topic, MeterRegistry metrics) {
+    return create(dataSource, consumerConfig(bootstrapServers, topic), metrics);
+  }
+
+  /** The indexer with the given consumer settings (group, batch size, retry policy). */
+  public static IndexerRole create(DataSource dataSource, BatchConsumerConfig config, MeterRegistry metrics) {
+    Indexer indexer = new Indexer(dataSource, new MicrometerIndexerTelemetry(metrics));
+    BatchConsumer<byte[], byte[]> consumer =
+        new BatchConsumer<>(
+            config,
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer(),
+            indexer,
+            new MicrometerBatchConsumerTelemetry(metrics, "indexer"));
+    return new IndexerRole(List.of(consumer), consumer, indexer);
+  }
+
+  /**
+   * The default consumer settings: group {@value #GROUP_ID}, batches of 2000, and a new group starts
+   * from the beginning of the topic, since an index that skipped history would be wrong.
+   */
+  public static BatchConsumerConfig consumerConfig(String bootstrapServers, String topic) {
+    BatchConsumerConfig defaults = BatchConsumerConfig.defaults(COMPONENT, bootstrapServers, GROUP_ID, List.of(topic));
+    Map<String, String> properties = new HashMap<>(defaults.properties());
+    properties.put("auto.offset.reset", "earliest");
+    return defaults.withProperties(properties);
+  }
+}
