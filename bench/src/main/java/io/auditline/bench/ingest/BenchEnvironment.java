@@ -57,13 +57,15 @@ final class BenchEnvironment implements AutoCloseable {
     try {
       DevPki pki = DevPki.ensure(dataDir.resolve("tls"));
       AuditlineConfig dev =
-          DevCommand.devConfig(broker.bootstrapServers(), 0, 0, DevEnvironment.ensureProducersFile(dataDir), pki);
+          DevCommand.devConfig(
+              broker.bootstrapServers(), null, new DevCommand.Ports(0, 0, 0), DevEnvironment.ensureProducersFile(dataDir), pki);
       // All generator channels share the demo identity: lift its rate limit so the benchmark
       // measures the ingest path, not the limiter. Tracing samples at the production default.
       IngestConfig ingest =
           new IngestConfig("127.0.0.1", 0, dev.ingest().producersFile(), null, null, null, 1e9, 1_000_000_000, null, null, null);
       AuditlineConfig config =
-          new AuditlineConfig(dev.roles(), dev.kafka(), ingest, dev.tls(), dev.http(), new AuditlineConfig.Tracing(null));
+          new AuditlineConfig(
+              List.of("ingest"), dev.kafka(), ingest, dev.tls(), dev.http(), new AuditlineConfig.Tracing(null), null, null, null);
       Metrics metrics = Metrics.create("auditline-bench");
       AuditlineServer server =
           AuditlineServer.assemble(
