@@ -1,6 +1,7 @@
 package io.auditline.bench;
 
 import io.auditline.bench.ingest.IngestBench;
+import io.auditline.bench.store.StoreBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "auditline bench",
     mixinStandardHelpOptions = true,
-    subcommands = IngestBench.class,
+    subcommands = {IngestBench.class, StoreBench.class},
     description = "Run a benchmark; see docs/benchmarks.md.")
 public final class BenchMain implements Runnable {
 
