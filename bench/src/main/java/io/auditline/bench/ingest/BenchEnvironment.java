@@ -1,7 +1,6 @@
 package io.auditline.bench.ingest;
 
 import io.auditline.app.AuditlineServer;
-import io.auditline.app.cli.DevCommand;
 import io.auditline.app.config.AuditlineConfig;
 import io.auditline.app.dev.DevEnvironment;
 import io.auditline.app.dev.DevPki;
@@ -56,16 +55,22 @@ final class BenchEnvironment implements AutoCloseable {
     broker.start();
     try {
       DevPki pki = DevPki.ensure(dataDir.resolve("tls"));
-      AuditlineConfig dev =
-          DevCommand.devConfig(
-              broker.bootstrapServers(), null, new DevCommand.Ports(0, 0, 0), DevEnvironment.ensureProducersFile(dataDir), pki);
       // All generator channels share the demo identity: lift its rate limit so the benchmark
       // measures the ingest path, not the limiter. Tracing samples at the production default.
       IngestConfig ingest =
-          new IngestConfig("127.0.0.1", 0, dev.ingest().producersFile(), null, null, null, 1e9, 1_000_000_000, null, null, null);
+          new IngestConfig(
+              "127.0.0.1", 0, DevEnvironment.ensureProducersFile(dataDir), null, null, null, 1e9, 1_000_000_000, null, null, null);
       AuditlineConfig config =
           new AuditlineConfig(
-              List.of("ingest"), dev.kafka(), ingest, dev.tls(), dev.http(), new AuditlineConfig.Tracing(null), null, null, null);
+              List.of("ingest"),
+              new AuditlineConfig.Kafka(broker.bootstrapServers(), null, 3, (short) 1, null, null),
+              ingest,
+              new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),
+              new AuditlineConfig.Http("127.0.0.1", 0),
+              new AuditlineConfig.Tracing(null),
+              null,
+              null,
+              null);
       Metrics metrics = Metrics.create("auditline-bench");
       AuditlineServer server =
           AuditlineServer.assemble(
