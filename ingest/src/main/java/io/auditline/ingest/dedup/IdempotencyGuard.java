@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Writes each event key at most once within a window: a key seen again while its first write is in
@@ -16,11 +15,25 @@ import java.util.function.Supplier;
  */
 public final class IdempotencyGuard {
 
-  /** What happened to one key. */
-  public enum Result {
-    WRITTEN,
-    DUPLICATE
+  /** The outcome of claiming a key. */
+  public sealed interface Claim {}
+
+  /**
+   * The caller owns the key and must write it, then call {@link #settle} with the write's failure
+   * (or null on success).
+   */
+  public record First(CompletableFuture<Boolean> slot) implements Claim {
+    public void settle(Throwable failure) {
+      if (failure == null) {
+        slot.complete(Boolean.TRUE);
+      } else {
+        slot.completeExceptionally(failure);
+      }
+    }
   }
+
+  /** The key was written (or is being written) already; {@code prior} completes with that write. */
+  public record Repeat(CompletableFuture<Boolean> prior) implements Claim {}
 
   private final AsyncCache<String, Boolean> seen;
 
@@ -36,29 +49,11 @@ public final class IdempotencyGuard {
     this.seen = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(maxKeys).buildAsync();
   }
 
-  /** Runs {@code write} unless {@code key} was written (or is being written) within the window. */
-  public CompletableFuture<Result> writeOnce(String key, Supplier<CompletableFuture<?>> write) {
+  /** Claims {@code key}: {@link First} for the first writer within the window, else {@link Repeat}. */
+  public Claim claim(String key) {
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
     CompletableFuture<Boolean> prior = seen.asMap().putIfAbsent(key, mine);
-    if (prior != null) {
-      return prior.thenApply(ignored -> Result.DUPLICATE);
-    }
-    CompletableFuture<?> attempt;
-    try {
-      attempt = write.get();
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      return mine.thenApply(ignored -> Result.WRITTEN);
-    }
-    attempt.whenComplete(
-        (ok, error) -> {
-          if (error != null) {
-            mine.completeExceptionally(error);
-          } else {
-            mine.complete(Boolean.TRUE);
-          }
-        });
-    return mine.thenApply(ignored -> Result.WRITTEN);
+    return prior == null ? new First(mine) : new Repeat(prior);
   }
 
   /** Approximate number of remembered keys, for metrics. */

@@ -3,7 +3,7 @@ package io.auditline.ingest.kafka;
 import io.auditline.ingest.auth.ProducerIdentity;
 import io.auditline.proto.v1.AuditEvent;
 import io.opentelemetry.context.Context;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** The durable log that accepted events are appended to. */
 public interface EventLog {
@@ -18,9 +18,10 @@ public interface EventLog {
   interface Appender {
 
     /**
-     * Appends {@code event}; the future completes once the log acknowledged it durably (for Kafka:
-     * acks=all) and fails when it did not within the configured time.
+     * Appends {@code event} and calls {@code done} exactly once: with null once the log acknowledged
+     * it durably (for Kafka: acks=all), or with the failure when it did not within the configured time.
+     * {@code done} may run on the log's I/O thread: keep it short.
      */
-    CompletableFuture<Void> append(AuditEvent event);
+    void append(AuditEvent event, Consumer<Throwable> done);
   }
 }

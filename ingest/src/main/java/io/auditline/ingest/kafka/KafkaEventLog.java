@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -103,17 +103,17 @@ public final class KafkaEventLog implements EventLog, Component {
   public Appender appender(ProducerIdentity producerId, Context trace) {
     Producer<byte[], byte[]> p = producer;
     if (p == null) {
-      return event -> CompletableFuture.failedFuture(new IllegalStateException("kafka producer is not running"));
+      return (event, done) -> done.accept(new IllegalStateException("kafka producer is not running"));
     }
     // Headers shared by every event of the request, encoded once.
     List<Header> shared = new ArrayList<>(4);
     shared.add(new RecordHeader(PRODUCER_HEADER, producerId.value().getBytes(StandardCharsets.UTF_8)));
     shared.add(new RecordHeader(CONTENT_TYPE_HEADER, CONTENT_TYPE));
     propagator.inject(trace, shared, (carrier, key, value) -> carrier.add(new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8))));
-    return event -> send(p, shared, event);
+    return (event, done) -> send(p, shared, event, done);
   }
 
-  private CompletableFuture<Void> send(Producer<byte[], byte[]> p, List<Header> shared, AuditEvent event) {
+  private void send(Producer<byte[], byte[]> p, List<Header> shared, AuditEvent event, Consumer<Throwable> done) {
     Headers headers = new RecordHeaders(shared.toArray(new Header[0]));
     headers.add(SCHEMA_VERSION_HEADER, event.getSchemaVersion() == 1 ? SCHEMA_V1 : Integer.toString(event.getSchemaVersion()).getBytes(StandardCharsets.UTF_8));
     ProducerRecord<byte[], byte[]> record =
@@ -123,24 +123,18 @@ public final class KafkaEventLog implements EventLog, Component {
             event.getAccountId().getBytes(StandardCharsets.UTF_8),
             event.toByteArray(),
             headers);
-    CompletableFuture<Void> acked = new CompletableFuture<>();
     long start = System.nanoTime();
     try {
       p.send(
           record,
           (metadata, error) -> {
             telemetry.produced(System.nanoTime() - start, error == null);
-            if (error == null) {
-              acked.complete(null);
-            } else {
-              acked.completeExceptionally(error);
-            }
+            done.accept(error);
           });
     } catch (RuntimeException e) { // metadata or buffer wait timed out, or the producer is closed
       telemetry.produced(System.nanoTime() - start, false);
-      acked.completeExceptionally(e);
+      done.accept(e);
     }
-    return acked;
   }
 
   @Override

@@ -132,20 +132,34 @@ public final class IngestPipeline {
       List<List<Violation>> denied,
       Context trace) {
     int count = request.getEventsCount();
-    List<CompletableFuture<IdempotencyGuard.Result>> writes = new ArrayList<>(count);
+    BatchWrite batch = new BatchWrite(count);
     EventLog.Appender appender = log.appender(producer, trace);
     for (int i = 0; i < count; i++) {
       AuditEvent event = request.getEvents(i);
       if (!invalid.get(i).isEmpty() || !denied.get(i).isEmpty()) {
-        writes.add(null);
+        batch.skip(i);
         continue;
       }
-      String key = event.getAccountId() + '/' + event.getId();
-      writes.add(idempotency.writeOnce(key, () -> appender.append(event)));
+      int index = i;
+      batch.expect();
+      switch (idempotency.claim(event.getAccountId() + '/' + event.getId())) {
+        case IdempotencyGuard.First first -> {
+          try {
+            appender.append(event, failure -> {
+              first.settle(failure);
+              batch.settle(index, failure == null ? BatchWrite.State.ACCEPTED : BatchWrite.State.FAILED, failure);
+            });
+          } catch (RuntimeException e) { // a bug in the log; never leave the batch waiting
+            first.settle(e);
+            batch.settle(index, BatchWrite.State.FAILED, e);
+          }
+        }
+        case IdempotencyGuard.Repeat repeat ->
+            repeat.prior().whenComplete((ok, failure) ->
+                batch.settle(index, failure == null ? BatchWrite.State.DUPLICATE : BatchWrite.State.FAILED, failure));
+      }
     }
-    CompletableFuture<?>[] pending = writes.stream().filter(w -> w != null).toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(pending)
-        .handle((ignored, error) -> respond(label, request, invalid, denied, writes));
+    return batch.sealed().thenApply(written -> respond(label, request, invalid, denied, written));
   }
 
   private IngestOutcome respond(
@@ -153,31 +167,35 @@ public final class IngestPipeline {
       IngestRequest request,
       List<List<Violation>> invalid,
       List<List<Violation>> denied,
-      List<CompletableFuture<IdempotencyGuard.Result>> writes) {
+      BatchWrite batch) {
     IngestResponse.Builder response = IngestResponse.newBuilder();
     int accepted = 0;
     int duplicates = 0;
     int rejected = 0;
     int failed = 0;
     Throwable firstFailure = null;
-    for (int i = 0; i < writes.size(); i++) {
+    for (int i = 0; i < batch.size(); i++) {
       EventResult.Builder result =
           EventResult.newBuilder().setIndex(i).setId(request.getEvents(i).getId());
-      CompletableFuture<IdempotencyGuard.Result> write = writes.get(i);
-      if (write == null) {
-        rejected++;
-        result.setOutcome(Outcome.OUTCOME_REJECTED).addAllViolations(invalid.get(i)).addAllViolations(denied.get(i));
-      } else if (write.isCompletedExceptionally()) {
-        failed++;
-        if (firstFailure == null) {
-          firstFailure = write.handle((r, e) -> e).join();
+      switch (batch.state(i)) {
+        case SKIPPED -> {
+          rejected++;
+          result.setOutcome(Outcome.OUTCOME_REJECTED).addAllViolations(invalid.get(i)).addAllViolations(denied.get(i));
         }
-      } else if (write.join() == IdempotencyGuard.Result.DUPLICATE) {
-        duplicates++;
-        result.setOutcome(Outcome.OUTCOME_DUPLICATE);
-      } else {
-        accepted++;
-        result.setOutcome(Outcome.OUTCOME_ACCEPTED);
+        case ACCEPTED -> {
+          accepted++;
+          result.setOutcome(Outcome.OUTCOME_ACCEPTED);
+        }
+        case DUPLICATE -> {
+          duplicates++;
+          result.setOutcome(Outcome.OUTCOME_DUPLICATE);
+        }
+        case FAILED, PENDING -> {
+          failed++;
+          if (firstFailure == null) {
+            firstFailure = batch.failure(i) != null ? batch.failure(i) : new IllegalStateException("write not settled");
+          }
+        }
       }
       response.addResults(result);
     }
@@ -190,7 +208,7 @@ public final class IngestPipeline {
       telemetry.events(label, "failed", "kafka_unavailable", failed);
       Throwable cause = firstFailure.getCause() != null ? firstFailure.getCause() : firstFailure;
       return new IngestOutcome.Unavailable(
-          "Kafka did not acknowledge " + failed + " of " + writes.size() + " events ("
+          "Kafka did not acknowledge " + failed + " of " + batch.size() + " events ("
               + cause.getClass().getSimpleName() + ": " + cause.getMessage()
               + "); those events were not acknowledged; retry the batch with the same ids");
     }
