@@ -65,6 +65,7 @@ public final class DevCommand implements Callable<Integer> {
       System.out.println("auditline dev: starting the embedded Kafka broker (data/kafka) ...");
       EmbeddedKafka broker = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(data.resolve("kafka")));
       broker.start();
+      broker.leaveShutdownToOwner(); // the lifecycle stops it last, after ingest and the indexer drained
       bootstrap = broker.bootstrapServers();
       before.add(new Runner.AlreadyStarted(broker)); // closed last, after ingest drained into it
     }
@@ -73,6 +74,7 @@ public final class DevCommand implements Callable<Integer> {
       System.out.println("auditline dev: starting the embedded PostgreSQL (data/postgres) ...");
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(EmbeddedPostgresConfig.defaults(data.resolve("postgres")));
       server.start();
+      server.leaveShutdownToOwner();
       database = new AuditlineConfig.Postgres(server.jdbcUrl(), server.user(), server.password(), null);
       before.add(new Runner.AlreadyStarted(server));
     } else {

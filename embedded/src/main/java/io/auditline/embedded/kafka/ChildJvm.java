@@ -2,7 +2,10 @@ package io.auditline.embedded.kafka;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +22,9 @@ final class ChildJvm {
       int maxHeapMb, Path logbackConfig, Path output, String mainClass, List<String> args)
       throws IOException {
     List<String> command = new ArrayList<>();
+    // In a session of its own the broker does not get the terminal's Ctrl-C: the app drains into it
+    // first and stops it last. It still exits when the app dies (it watches its stdin pipe).
+    setsid().ifPresent(command::add);
     command.add(javaBinary());
     command.add("-Xmx" + maxHeapMb + "m");
     // Serial GC and few compiler threads: the broker shares two cores with the app and its tests.
@@ -38,6 +44,18 @@ final class ChildJvm {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
         .start();
+  }
+
+  private static Optional<String> setsid() {
+    String path = System.getenv("PATH");
+    if (path == null || File.separatorChar == '\\') {
+      return Optional.empty();
+    }
+    return Arrays.stream(path.split(File.pathSeparator))
+        .map(dir -> Path.of(dir, "setsid"))
+        .filter(Files::isExecutable)
+        .map(Path::toString)
+        .findFirst();
   }
 
   private static String javaBinary() {

@@ -213,6 +213,15 @@ public final class EmbeddedKafka implements Component {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
+  /**
+   * Leaves stopping to the caller: removes the JVM shutdown hook that would otherwise stop the server
+   * at exit, concurrently with the caller's own shutdown. Use it when a lifecycle closes this
+   * server after the components that still write to it.
+   */
+  public synchronized void leaveShutdownToOwner() {
+    deregisterShutdownHook();
+  }
+
   private void deregisterShutdownHook() {
     if (shutdownHook == null) {
       return;
