@@ -1,5 +1,6 @@
 package io.auditline.ingest.grpc;
 
+import com.google.protobuf.ByteString;
 import io.auditline.ingest.auth.ProducerIdentity;
 import io.auditline.ingest.pipeline.IngestOutcome;
 import io.auditline.ingest.pipeline.IngestPipeline;
@@ -15,6 +16,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import java.util.List;
 
 /** The thin gRPC edge: reads the caller's identity, runs the pipeline, maps the outcome. */
 public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
@@ -32,7 +34,7 @@ public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImpl
   /** Entry point used by {@link IngestServer}: malformed bytes get INVALID_ARGUMENT, not UNKNOWN. */
   void ingestIncoming(IncomingRequest incoming, StreamObserver<IngestResponse> responses) {
     switch (incoming) {
-      case IncomingRequest.Parsed parsed -> ingest(parsed.request(), responses);
+      case IncomingRequest.Parsed parsed -> run(parsed.request(), parsed.encodedEvents(), responses);
       case IncomingRequest.Malformed malformed -> {
         telemetry.rpc("INVALID_ARGUMENT", 0);
         responses.onError(
@@ -45,6 +47,10 @@ public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImpl
 
   @Override
   public void ingest(IngestRequest request, StreamObserver<IngestResponse> responses) {
+    run(request, null, responses);
+  }
+
+  private void run(IngestRequest request, List<ByteString> encodedEvents, StreamObserver<IngestResponse> responses) {
     long start = System.nanoTime();
     ProducerIdentity producer = CallContext.PRODUCER.get();
     if (producer == null) { // the identity interceptor is missing: a wiring bug, not a client error
@@ -60,7 +66,7 @@ public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImpl
             .setAttribute("auditline.events", request.getEventsCount())
             .startSpan();
     pipeline
-        .ingest(producer, request, parent.with(span))
+        .ingest(producer, request, encodedEvents, parent.with(span))
         .whenComplete(
             (outcome, error) -> {
               String code = finish(outcome, error, responses);

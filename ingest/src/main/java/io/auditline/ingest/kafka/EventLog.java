@@ -1,5 +1,6 @@
 package io.auditline.ingest.kafka;
 
+import com.google.protobuf.ByteString;
 import io.auditline.ingest.auth.ProducerIdentity;
 import io.auditline.proto.v1.AuditEvent;
 import io.opentelemetry.context.Context;
@@ -18,10 +19,10 @@ public interface EventLog {
   interface Appender {
 
     /**
-     * Appends {@code event} and calls {@code done} exactly once: with null once the log acknowledged
+     * Appends {@code event} ({@code encoded} are its bytes as received, or null to encode it) and calls {@code done} exactly once: with null once the log acknowledged
      * it durably (for Kafka: acks=all), or with the failure when it did not within the configured time.
      * {@code done} may run on the log's I/O thread: keep it short.
      */
-    void append(AuditEvent event, Consumer<Throwable> done);
+    void append(AuditEvent event, ByteString encoded, Consumer<Throwable> done);
   }
 }

@@ -1,5 +1,6 @@
 package io.auditline.ingest.kafka;
 
+import com.google.protobuf.ByteString;
 import io.auditline.ingest.auth.ProducerIdentity;
 import io.auditline.ingest.pipeline.IngestTelemetry;
 import io.auditline.platform.lifecycle.Component;
@@ -103,17 +104,18 @@ public final class KafkaEventLog implements EventLog, Component {
   public Appender appender(ProducerIdentity producerId, Context trace) {
     Producer<byte[], byte[]> p = producer;
     if (p == null) {
-      return (event, done) -> done.accept(new IllegalStateException("kafka producer is not running"));
+      return (event, encoded, done) -> done.accept(new IllegalStateException("kafka producer is not running"));
     }
     // Headers shared by every event of the request, encoded once.
     List<Header> shared = new ArrayList<>(4);
     shared.add(new RecordHeader(PRODUCER_HEADER, producerId.value().getBytes(StandardCharsets.UTF_8)));
     shared.add(new RecordHeader(CONTENT_TYPE_HEADER, CONTENT_TYPE));
     propagator.inject(trace, shared, (carrier, key, value) -> carrier.add(new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8))));
-    return (event, done) -> send(p, shared, event, done);
+    return (event, encoded, done) -> send(p, shared, event, encoded, done);
   }
 
-  private void send(Producer<byte[], byte[]> p, List<Header> shared, AuditEvent event, Consumer<Throwable> done) {
+  private void send(
+      Producer<byte[], byte[]> p, List<Header> shared, AuditEvent event, ByteString encoded, Consumer<Throwable> done) {
     Headers headers = new RecordHeaders(shared.toArray(new Header[0]));
     headers.add(SCHEMA_VERSION_HEADER, event.getSchemaVersion() == 1 ? SCHEMA_V1 : Integer.toString(event.getSchemaVersion()).getBytes(StandardCharsets.UTF_8));
     ProducerRecord<byte[], byte[]> record =
@@ -121,7 +123,7 @@ public final class KafkaEventLog implements EventLog, Component {
             settings.topic(),
             null,
             event.getAccountId().getBytes(StandardCharsets.UTF_8),
-            event.toByteArray(),
+            encoded != null ? encoded.toByteArray() : event.toByteArray(),
             headers);
     long start = System.nanoTime();
     try {

@@ -1,5 +1,6 @@
 package io.auditline.ingest.pipeline;
 
+import com.google.protobuf.ByteString;
 import io.auditline.ingest.auth.ProducerIdentity;
 import io.auditline.ingest.auth.ProducerPolicy;
 import io.auditline.ingest.auth.ProducerRegistry;
@@ -52,6 +53,19 @@ public final class IngestPipeline {
   }
 
   public CompletableFuture<IngestOutcome> ingest(ProducerIdentity producer, IngestRequest request, Context trace) {
+    return ingest(producer, request, null, trace);
+  }
+
+  /**
+   * Ingests {@code request}; {@code encodedEvents}, when given, holds each event's bytes as received
+   * (one per event, in order), which are then written as they are instead of being encoded again.
+   */
+  public CompletableFuture<IngestOutcome> ingest(
+      ProducerIdentity producer, IngestRequest request, List<ByteString> encodedEvents, Context trace) {
+    if (encodedEvents != null && encodedEvents.size() != request.getEventsCount()) {
+      throw new IllegalArgumentException(
+          "encodedEvents: " + encodedEvents.size() + " (expected: one per event, " + request.getEventsCount() + ")");
+    }
     int count = request.getEventsCount();
     Optional<ProducerPolicy> found = producers.policy(producer);
     if (found.isEmpty()) {
@@ -84,18 +98,20 @@ public final class IngestPipeline {
               "producer " + producer + " is over its event rate; retry after " + wait.get().toMillis() + " ms",
               wait.get()));
     }
-    return validateAndWrite(policy, producer, request, trace);
+    return validateAndWrite(policy, producer, request, encodedEvents, trace);
   }
 
   private CompletableFuture<IngestOutcome> validateAndWrite(
-      ProducerPolicy policy, ProducerIdentity producer, IngestRequest request, Context trace) {
+      ProducerPolicy policy, ProducerIdentity producer, IngestRequest request, List<ByteString> encoded, Context trace) {
     int count = request.getEventsCount();
     List<List<Violation>> invalid = new ArrayList<>(count);
     List<List<Violation>> denied = new ArrayList<>(count);
     int invalidCount = 0;
     int deniedCount = 0;
-    for (AuditEvent event : request.getEventsList()) {
-      List<Violation> violations = validator.validate(event);
+    for (int i = 0; i < count; i++) {
+      AuditEvent event = request.getEvents(i);
+      List<Violation> violations =
+          encoded == null ? validator.validate(event) : validator.validate(event, encoded.get(i).size());
       List<Violation> permission = violations.isEmpty() ? ProducerRegistry.check(policy, event) : List.of();
       invalid.add(violations);
       denied.add(permission);
@@ -121,13 +137,14 @@ public final class IngestPipeline {
                 prefixed(invalid)));
       }
     }
-    return write(label, producer, request, invalid, denied, trace);
+    return write(label, producer, request, encoded, invalid, denied, trace);
   }
 
   private CompletableFuture<IngestOutcome> write(
       String label,
       ProducerIdentity producer,
       IngestRequest request,
+      List<ByteString> encoded,
       List<List<Violation>> invalid,
       List<List<Violation>> denied,
       Context trace) {
@@ -145,7 +162,7 @@ public final class IngestPipeline {
       switch (idempotency.claim(event.getAccountId() + '/' + event.getId())) {
         case IdempotencyGuard.First first -> {
           try {
-            appender.append(event, failure -> {
+            appender.append(event, encoded == null ? null : encoded.get(i), failure -> {
               first.settle(failure);
               batch.settle(index, failure == null ? BatchWrite.State.ACCEPTED : BatchWrite.State.FAILED, failure);
             });

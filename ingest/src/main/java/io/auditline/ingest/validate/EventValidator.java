@@ -50,8 +50,12 @@ public final class EventValidator {
 
   /** Returns the violations of {@code event}; empty when it is valid. */
   public List<Violation> validate(AuditEvent event) {
+    return validate(event, event.getSerializedSize());
+  }
+
+  /** Returns the violations of {@code event}, whose encoded form is {@code size} bytes. */
+  public List<Violation> validate(AuditEvent event, int size) {
     List<Violation> violations = new ArrayList<>();
-    int size = event.getSerializedSize();
     if (size > maxEventBytes) {
       violations.add(
           Violation.newBuilder()
