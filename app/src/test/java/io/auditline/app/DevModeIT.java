@@ -13,15 +13,11 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.auditline.platform.tls.GrpcTls;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** What a new user does after `./auditline dev`: send an event with the demo certificate and see it land. */
 class DevModeIT {
@@ -41,7 +37,7 @@ class DevModeIT {
   @Test
   void sendWithTheDemoCertificateIsAcceptedAndLandsOnTheTopic() throws Exception {
     String account = "acct-" + System.nanoTime();
-    String out = run(0, "--dev-json", dev.devJson.toString(), "--account", account, "--count", "3");
+    String out = Cli.run(new SendCommand(), 0, "--dev-json", dev.devJson.toString(), "--account", account, "--count", "3");
 
     assertThat(out.lines().filter(l -> l.startsWith("accepted"))).hasSize(3);
     List<AuditEvent> mine =
@@ -55,7 +51,7 @@ class DevModeIT {
 
   @Test
   void sendOfAnInvalidEventPrintsTheFieldAndRuleAndFails() throws Exception {
-    String out = run(1, "--dev-json", dev.devJson.toString(), "--invalid");
+    String out = Cli.run(new SendCommand(), 1, "--dev-json", dev.devJson.toString(), "--invalid");
 
     assertThat(out).contains("rejected").contains("actor.email").contains("string.email");
   }
@@ -91,20 +87,5 @@ class DevModeIT {
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static String run(int expectedExit, String... args) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(new SendCommand()).execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as("exit code; output:%n%s", out).isEqualTo(expectedExit);
-    return out;
   }
 }

@@ -7,20 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditline.app.cli.SendCommand;
 import io.auditline.app.cli.TokensCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The README's walk-through: send an event, create a token, read the event back through the API. */
 class QueryFlowIT {
@@ -40,13 +36,13 @@ class QueryFlowIT {
   @Test
   void anEventSentWithTheDemoCertificateIsReadableWithAnAccountToken() throws Exception {
     String account = "acct-flow-" + System.nanoTime();
-    String sent = run(new SendCommand(), "--dev-json", dev.devJson.toString(), "--account", account, "--count", "2");
+    String sent = Cli.run(new SendCommand(), 0, "--dev-json", dev.devJson.toString(), "--account", account, "--count", "2");
     Matcher ids = Pattern.compile("accepted\\s+(\\S+)").matcher(sent);
     assertThat(ids.find()).as(sent).isTrue();
     String firstId = ids.group(1);
 
     String created =
-        run(new TokensCommand(), "create", "--dev-json", dev.devJson.toString(), "--account", account, "--scope", "audit_logs:read");
+        Cli.run(new TokensCommand(), 0, "create", "--dev-json", dev.devJson.toString(), "--account", account, "--scope", "audit_logs:read");
     Matcher token = Pattern.compile("(alt_[A-Za-z0-9_-]+)").matcher(created);
     assertThat(token.find()).as(created).isTrue();
 
@@ -78,20 +74,5 @@ class QueryFlowIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(otherAccount.statusCode()).isEqualTo(404);
-  }
-
-  private static String run(Object command, String... args) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(command).execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as("exit code; output:%n%s", out).isZero();
-    return out;
   }
 }

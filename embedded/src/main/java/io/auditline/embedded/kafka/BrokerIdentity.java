@@ -1,11 +1,10 @@
 package io.auditline.embedded.kafka;
 
+import io.auditline.embedded.FreePorts;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -61,19 +60,11 @@ record BrokerIdentity(String clusterId, int port, int controllerPort) {
     }
     int port;
     do {
-      port = freePort(host);
+      port = FreePorts.pick(host);
     } while (port == avoid);
     return port;
   }
 
-  private static int freePort(String host) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(host, 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port on " + host, e);
-    }
-  }
 
   private void save(Path file) {
     Properties props = new Properties();

@@ -1,11 +1,10 @@
 package io.auditline.embedded.postgres;
 
+import io.auditline.embedded.FreePorts;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,7 +62,7 @@ record ServerIdentity(int port, String user, String password, String superuserPa
             ? config.port()
             : saved.getProperty("port") != null
                 ? Integer.parseInt(saved.getProperty("port").trim())
-                : freePort(config.host());
+                : FreePorts.pick(config.host());
     ServerIdentity identity =
         new ServerIdentity(
             port,
@@ -88,14 +87,6 @@ record ServerIdentity(int port, String user, String password, String superuserPa
     }
   }
 
-  private static int freePort(String host) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(host, 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port on " + host, e);
-    }
-  }
 
   private void save(Path file) {
     Properties props = new Properties();

@@ -7,7 +7,6 @@ import io.auditline.ingest.pipeline.IngestPipeline;
 import io.auditline.ingest.pipeline.IngestTelemetry;
 import io.auditline.proto.v1.IngestRequest;
 import io.auditline.proto.v1.IngestResponse;
-import io.auditline.proto.v1.IngestServiceGrpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -19,7 +18,7 @@ import io.opentelemetry.context.Context;
 import java.util.List;
 
 /** The thin gRPC edge: reads the caller's identity, runs the pipeline, maps the outcome. */
-public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
+public final class IngestGrpcService {
 
   private final IngestPipeline pipeline;
   private final Tracer tracer;
@@ -43,11 +42,6 @@ public final class IngestGrpcService extends IngestServiceGrpc.IngestServiceImpl
                 .asRuntimeException());
       }
     }
-  }
-
-  @Override
-  public void ingest(IngestRequest request, StreamObserver<IngestResponse> responses) {
-    run(request, null, responses);
   }
 
   private void run(IngestRequest request, List<ByteString> encodedEvents, StreamObserver<IngestResponse> responses) {

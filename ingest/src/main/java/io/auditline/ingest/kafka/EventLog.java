@@ -19,7 +19,7 @@ public interface EventLog {
   interface Appender {
 
     /**
-     * Appends {@code event} ({@code encoded} are its bytes as received, or null to encode it) and calls {@code done} exactly once: with null once the log acknowledged
+     * Appends {@code event} ({@code encoded} are its bytes as received, written as they are) and calls {@code done} exactly once: with null once the log acknowledged
      * it durably (for Kafka: acks=all), or with the failure when it did not within the configured time.
      * {@code done} may run on the log's I/O thread: keep it short.
      */

@@ -123,7 +123,7 @@ public final class KafkaEventLog implements EventLog, Component {
             settings.topic(),
             null,
             event.getAccountId().getBytes(StandardCharsets.UTF_8),
-            encoded != null ? encoded.toByteArray() : event.toByteArray(),
+            encoded.toByteArray(),
             headers);
     long start = System.nanoTime();
     try {

@@ -52,17 +52,13 @@ public final class IngestPipeline {
     this.telemetry = telemetry;
   }
 
-  public CompletableFuture<IngestOutcome> ingest(ProducerIdentity producer, IngestRequest request, Context trace) {
-    return ingest(producer, request, null, trace);
-  }
-
   /**
-   * Ingests {@code request}; {@code encodedEvents}, when given, holds each event's bytes as received
-   * (one per event, in order), which are then written as they are instead of being encoded again.
+   * Ingests {@code request}; {@code encodedEvents} holds each event's bytes as received (one per
+   * event, in order), which are written as they are instead of being encoded again.
    */
   public CompletableFuture<IngestOutcome> ingest(
       ProducerIdentity producer, IngestRequest request, List<ByteString> encodedEvents, Context trace) {
-    if (encodedEvents != null && encodedEvents.size() != request.getEventsCount()) {
+    if (encodedEvents.size() != request.getEventsCount()) {
       throw new IllegalArgumentException(
           "encodedEvents: " + encodedEvents.size() + " (expected: one per event, " + request.getEventsCount() + ")");
     }
@@ -110,8 +106,7 @@ public final class IngestPipeline {
     int deniedCount = 0;
     for (int i = 0; i < count; i++) {
       AuditEvent event = request.getEvents(i);
-      List<Violation> violations =
-          encoded == null ? validator.validate(event) : validator.validate(event, encoded.get(i).size());
+      List<Violation> violations = validator.validate(event, encoded.get(i).size());
       List<Violation> permission = violations.isEmpty() ? ProducerRegistry.check(policy, event) : List.of();
       invalid.add(violations);
       denied.add(permission);
@@ -162,7 +157,7 @@ public final class IngestPipeline {
       switch (idempotency.claim(event.getAccountId() + '/' + event.getId())) {
         case IdempotencyGuard.First first -> {
           try {
-            appender.append(event, encoded == null ? null : encoded.get(i), failure -> {
+            appender.append(event, encoded.get(i), failure -> {
               first.settle(failure);
               batch.settle(index, failure == null ? BatchWrite.State.ACCEPTED : BatchWrite.State.FAILED, failure);
             });

@@ -1,13 +1,11 @@
 package io.auditline.testkit.kafka;
 
+import io.auditline.testkit.TempDirs;
 import io.auditline.embedded.kafka.EmbeddedKafka;
 import io.auditline.embedded.kafka.EmbeddedKafkaConfig;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 
 /**
@@ -56,30 +54,9 @@ public final class SharedKafka {
   private static void discard(EmbeddedKafka kafka, Path dataDir) {
     try {
       kafka.kill();
-      deleteRecursively(dataDir);
+      TempDirs.deleteRecursively(dataDir);
     } catch (IOException e) {
       System.err.println("shared Kafka cleanup of " + dataDir + " failed: " + e);
     }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

@@ -1,14 +1,11 @@
 package io.auditline.testkit.postgres;
 
+import io.auditline.testkit.TempDirs;
 import io.auditline.embedded.postgres.EmbeddedPostgresConfig;
 import io.auditline.embedded.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
@@ -92,38 +89,9 @@ public final class SharedPostgres {
   private static void discard(EmbeddedPostgresServer postgres, Path dataDir) {
     try {
       postgres.close();
-      deleteRecursively(dataDir);
+      TempDirs.deleteRecursively(dataDir);
     } catch (IOException e) {
       System.err.println("shared PostgreSQL cleanup of " + dataDir + " failed: " + e);
     }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (e instanceof NoSuchFileException) {
-              return FileVisitResult.CONTINUE;
-            }
-            throw e;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.deleteIfExists(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
