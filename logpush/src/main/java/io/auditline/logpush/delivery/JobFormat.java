@@ -1,0 +1,37 @@
+package io.auditline.logpush.delivery;
+
+import io.auditline.proto.v1.AuditEvent;
+import java.io.IOException;
+
+/** How a job turns events into object bodies: its filter, sampling, fields, format and codec. */
+interface JobFormat {
+
+  /** True when the job's filter keeps the event. */
+  boolean accepts(AuditEvent event);
+
+  /** Starts a new object body. */
+  Session open() throws IOException;
+
+  /** One object body being written. */
+  interface Session {
+
+    /** Adds an event; false when sampling left it out. */
+    boolean add(AuditEvent event) throws IOException;
+
+    /** Events written so far. */
+    int records();
+
+    /** Uncompressed bytes written so far (for the size limit). */
+    long rawBytes();
+
+    /** Ends the body. */
+    Encoded finish() throws IOException;
+  }
+
+  /**
+   * A finished object body.
+   *
+   * @param extension the file-name suffix, for example {@code .ndjson.gz}
+   */
+  record Encoded(byte[] body, int records, long rawBytes, String contentType, String contentEncoding, String extension) {}
+}

@@ -1,0 +1,232 @@
+package io.auditline.logpush.delivery;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.auditline.logpush.delivery.LeaseStore.Lease;
+import io.auditline.logpush.delivery.PositionStore.Position;
+import io.auditline.logpush.destination.KeyTemplate;
+import io.auditline.logpush.destination.Upload;
+import io.auditline.logpush.job.Job;
+import io.auditline.proto.v1.AuditEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll loop of one job: adds each record of the job's account to its partition's open batch
+ * and flushes a batch when it reaches the record or byte limit, when it is older than the job's
+ * interval (also when the stream went idle), or exactly at a recorded intent.
+ *
+ * <p>A flush records its intent {@code [first, last]}, uploads under a key made of the job, the
+ * partition and the first offset, and only then advances the position: a crash at any point forms
+ * the same batch again and rewrites the same object.
+ */
+final class PartitionDelivery {
+
+  private static final Logger log = LoggerFactory.getLogger(PartitionDelivery.class);
+  private static final Duration MAX_POLL = Duration.ofMillis(200);
+  private static final Duration LAG_EVERY = Duration.ofSeconds(5);
+  private static final Duration PARTITION_CHECK_EVERY = Duration.ofSeconds(30);
+
+  private final Job job;
+  private final JobFormat format;
+  private final KeyTemplate keys;
+  private final BatchUploader uploader;
+  private final DeliveryConfig config;
+  private final Lease lease;
+  private final LeaseStore leases;
+  private final PositionStore positions;
+  private final DeliveryTelemetry telemetry;
+  private final Consumer<byte[], byte[]> consumer;
+  private final JobWorker worker;
+  private final byte[] account;
+  private final Map<Integer, Position> next;
+  private final Map<Integer, PartitionBatch> open = new HashMap<>();
+
+  PartitionDelivery(Job job, JobFormat format, KeyTemplate keys, BatchUploader uploader, DeliveryConfig config, Lease lease,
+      LeaseStore leases, PositionStore positions, DeliveryTelemetry telemetry, Consumer<byte[], byte[]> consumer,
+      Map<Integer, Position> start, JobWorker worker) {
+    this.job = job;
+    this.format = format;
+    this.keys = keys;
+    this.uploader = uploader;
+    this.config = config;
+    this.lease = lease;
+    this.leases = leases;
+    this.positions = positions;
+    this.telemetry = telemetry;
+    this.consumer = consumer;
+    this.worker = worker;
+    this.account = job.accountId().getBytes(StandardCharsets.UTF_8);
+    this.next = new HashMap<>(start);
+  }
+
+  void run() throws InterruptedException {
+    long renewAt = System.nanoTime() + config.leaseTtl().dividedBy(3).toNanos();
+    long lagAt = System.nanoTime();
+    long partitionCheckAt = System.nanoTime() + PARTITION_CHECK_EVERY.toNanos();
+    int partitions = next.size();
+    while (!worker.stopping()) {
+      long now = System.nanoTime();
+      if (now >= renewAt) {
+        renew();
+        renewAt = now + config.leaseTtl().dividedBy(3).toNanos();
+      }
+      if (now >= lagAt) {
+        reportLag();
+        lagAt = now + LAG_EVERY.toNanos();
+      }
+      if (now >= partitionCheckAt) {
+        partitionCheckAt = now + PARTITION_CHECK_EVERY.toNanos();
+        if (PartitionSetup.partitionCount(consumer, config.topic()).orElse(partitions) != partitions) {
+          log.atInfo().setMessage("partitions of the topic changed; reassigning").addKeyValue("job_id", job.id()).log();
+          return;
+        }
+      }
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        add(record);
+      }
+      for (PartitionBatch batch : open.values().toArray(PartitionBatch[]::new)) {
+        if (batch.intendedLast.isEmpty() && System.nanoTime() - batch.openedAtNanos >= job.limits().maxAge().toNanos()) {
+          flush(batch);
+        }
+      }
+    }
+  }
+
+  private void add(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    int partition = record.partition();
+    PartitionBatch batch = open.get(partition);
+    if (batch != null && batch.intendedLast.isPresent() && record.offset() > batch.intendedLast.get()) {
+      // A gap in the log ended the intended batch early: it ends where the intent said.
+      flush(batch);
+      batch = null;
+    }
+    if (batch == null) {
+      Position position = next.get(partition);
+      batch = new PartitionBatch(partition, position.nextOffset(), position.pendingLastOffset(), openSession(), System.nanoTime());
+      batch.firstRecordTime = Instant.ofEpochMilli(record.timestamp());
+      open.put(partition, batch);
+    }
+    batch.lastOffset = record.offset();
+    batch.recordsRead++;
+    if (Arrays.equals(record.key(), account)) {
+      AuditEvent event = parse(record);
+      if (event != null && event.getAccountId().equals(job.accountId()) && format.accepts(event)) {
+        try {
+          batch.session.add(event);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    if (batch.intendedLast.isPresent()) {
+      if (batch.reachedIntent()) {
+        flush(batch);
+      }
+    } else if (batch.session.records() >= job.limits().maxRecords() || batch.session.rawBytes() >= job.limits().maxBytes()) {
+      flush(batch);
+    }
+  }
+
+  private void flush(PartitionBatch batch) throws InterruptedException {
+    open.remove(batch.partition);
+    long last = batch.intendedLast.orElse(batch.lastOffset);
+    JobFormat.Encoded encoded;
+    try {
+      encoded = batch.session.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (encoded.records() > 0) {
+      if (batch.intendedLast.isEmpty() && !positions.intend(lease, batch.partition, last)) {
+        throw new JobWorker.LostLeaseException();
+      }
+      String key = ObjectKeys.key(keys, "", job.id(), batch.partition, batch.firstOffset, batch.firstRecordTime,
+          encoded.extension());
+      Upload upload = new Upload(key, encoded.body(), encoded.contentType(), encoded.contentEncoding(),
+          ObjectKeys.idempotencyKey("", job.id(), batch.partition, batch.firstOffset));
+      uploader.deliver(upload, encoded, BatchOrigin.kafka(batch.partition, batch.firstOffset, last), this::pauseRenewing);
+    }
+    if (!positions.advance(lease, batch.partition, last + 1)) {
+      throw new JobWorker.LostLeaseException();
+    }
+    next.put(batch.partition, new Position(last + 1, Optional.empty()));
+  }
+
+  /** Waits between upload attempts while keeping the lease. */
+  private boolean pauseRenewing(Duration delay) throws InterruptedException {
+    long end = System.nanoTime() + delay.toNanos();
+    Duration step = config.leaseTtl().dividedBy(3);
+    while (true) {
+      renew();
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      if (!worker.pause(Duration.ofNanos(Math.min(left, step.toNanos())))) {
+        return false;
+      }
+    }
+  }
+
+  private void renew() {
+    if (!leases.renew(lease, config.leaseTtl())) {
+      throw new JobWorker.LostLeaseException();
+    }
+  }
+
+  private Duration pollTimeout() {
+    long soonest = MAX_POLL.toNanos();
+    for (PartitionBatch batch : open.values()) {
+      long due = batch.openedAtNanos + job.limits().maxAge().toNanos() - System.nanoTime();
+      soonest = Math.min(soonest, Math.max(0, due));
+    }
+    return Duration.ofNanos(soonest);
+  }
+
+  private void reportLag() {
+    Map<TopicPartition, Long> ends = consumer.endOffsets(
+        next.keySet().stream().map(p -> new TopicPartition(config.topic(), p)).toList(), Duration.ofSeconds(5));
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+      long partitionLag = Math.max(0, e.getValue() - next.get(e.getKey().partition()).nextOffset());
+      lag += partitionLag;
+      positions.lag(job.id(), e.getKey().partition(), partitionLag);
+    }
+    Instant oldest = open.values().stream().map(b -> b.firstRecordTime).min(Instant::compareTo).orElse(null);
+    telemetry.lag(job.id(), lag, oldest == null || lag == 0 ? Duration.ZERO : Duration.between(oldest, Instant.now()));
+  }
+
+  private JobFormat.Session openSession() {
+    try {
+      return format.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private AuditEvent parse(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      return AuditEvent.parseFrom(record.value());
+    } catch (InvalidProtocolBufferException e) {
+      // Ingest validated every event; a record that does not parse was not written by it. It is in
+      // the indexer's rejects too; Logpush leaves it out rather than stop the job.
+      log.atWarn().setMessage("logpush skipped a record that is not an audit event").addKeyValue("job_id", job.id())
+          .addKeyValue("partition", record.partition()).addKeyValue("offset", record.offset()).log();
+      return null;
+    }
+  }
+}
