@@ -1,0 +1,81 @@
+package io.auditline.logpush.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Per-job delivery metrics ({@code auditline_logpush_*}), labelled by {@code job_id} and, for
+ * failures, a {@code reason} from the destinations' small fixed set. The number of series grows with
+ * the jobs this instance runs, not with traffic.
+ */
+public final class MicrometerDeliveryTelemetry implements DeliveryTelemetry {
+
+  private final MeterRegistry registry;
+  private final Map<UUID, AtomicLong[]> lag = new ConcurrentHashMap<>();
+
+  public MicrometerDeliveryTelemetry(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  @Override
+  public void delivered(UUID jobId, int records, long rawBytes, long compressedBytes, Duration upload) {
+    String job = jobId.toString();
+    Counter.builder("auditline_logpush_records").description("Events delivered").tag("job_id", job).register(registry)
+        .increment(records);
+    Counter.builder("auditline_logpush_bytes_raw").description("Uncompressed bytes delivered").baseUnit("bytes")
+        .tag("job_id", job).register(registry).increment(rawBytes);
+    Counter.builder("auditline_logpush_bytes_compressed").description("Compressed bytes delivered").baseUnit("bytes")
+        .tag("job_id", job).register(registry).increment(compressedBytes);
+    Counter.builder("auditline_logpush_batches").description("Objects delivered").tag("job_id", job).register(registry)
+        .increment();
+    Timer.builder("auditline_logpush_upload_duration").description("Time of successful uploads").tag("job_id", job)
+        .publishPercentileHistogram().register(registry).record(upload);
+    DistributionSummary.builder("auditline_logpush_batch_records").description("Events per delivered object")
+        .tag("job_id", job).register(registry).record(records);
+  }
+
+  @Override
+  public void failed(UUID jobId, String reason) {
+    Counter.builder("auditline_logpush_upload_failures").description("Failed upload attempts by reason")
+        .tag("job_id", jobId.toString()).tag("reason", reason).register(registry).increment();
+  }
+
+  @Override
+  public void deadLettered(UUID jobId, int records) {
+    Counter.builder("auditline_logpush_dead_lettered_records").description("Events moved to the dead letters")
+        .tag("job_id", jobId.toString()).register(registry).increment(records);
+  }
+
+  @Override
+  public void lag(UUID jobId, long records, Duration oldest) {
+    AtomicLong[] values = lag.computeIfAbsent(jobId, id -> {
+      AtomicLong[] v = {new AtomicLong(), new AtomicLong()};
+      Gauge.builder("auditline_logpush_lag_records", v[0], AtomicLong::get).description("Events not yet delivered")
+          .tag("job_id", id.toString()).register(registry);
+      Gauge.builder("auditline_logpush_freshness_seconds", v[1], a -> a.get() / 1000.0)
+          .description("Age of the oldest event not yet delivered").baseUnit("seconds").tag("job_id", id.toString())
+          .register(registry);
+      return v;
+    });
+    values[0].set(records);
+    values[1].set(oldest.toMillis());
+  }
+
+  @Override
+  public void stopped(UUID jobId) {
+    AtomicLong[] values = lag.remove(jobId);
+    if (values != null) {
+      registry.find("auditline_logpush_lag_records").tag("job_id", jobId.toString()).meters().forEach(registry::remove);
+      registry.find("auditline_logpush_freshness_seconds").tag("job_id", jobId.toString()).meters().forEach(registry::remove);
+    }
+  }
+}
