@@ -31,7 +31,7 @@ class FileKeysProperties {
 
   @Example
   void refusesEscapesTheRootItselfAndTemporaryNames() {
-    for (String key : List.of("../x", "a/../../x", "/etc/passwd", "", ".", "a/..", "./..", "x/../../logs2/y")) {
+    for (String key : List.of("../x", "a/../../x", "/abs/key", "", ".", "a/..", "./..", "x/../../logs2/y")) {
       assertThatThrownBy(() -> FileKeys.resolve(ROOT, key)).as(key).isInstanceOf(FileKeys.BadKey.class)
           .hasMessageContaining("escapes the root /srv/auditline/logs");
     }

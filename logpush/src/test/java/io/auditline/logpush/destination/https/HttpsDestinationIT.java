@@ -1,16 +1,17 @@
 package io.auditline.logpush.destination.https;
 
+import static io.auditline.logpush.destination.https.HttpsTestSupport.gunzip;
+import static io.auditline.logpush.destination.https.HttpsTestSupport.gzip;
+import static io.auditline.logpush.destination.https.HttpsTestSupport.openAt;
+import static io.auditline.logpush.destination.https.HttpsTestSupport.spec;
+import static io.auditline.logpush.destination.https.HttpsTestSupport.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.auditline.logpush.destination.DestinationContext;
-import io.auditline.logpush.destination.DestinationParse;
-import io.auditline.logpush.destination.Destinations;
 import io.auditline.logpush.destination.Upload;
 import io.auditline.logpush.destination.UploadOutcome;
 import io.auditline.platform.net.AddressGuard;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,37 +186,5 @@ class HttpsDestinationIT {
 
   private HttpsDestination open(String pathAndQuery) {
     return openAt("https://127.0.0.1:%d%s".formatted(server.port(), pathAndQuery), LOOPBACK_OK);
-  }
-
-  static HttpsDestination openAt(String uri, DestinationContext context) {
-    try {
-      return spec(uri).openTrusting(context, TestTls.clientTrustingTestCa());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static HttpsSpec spec(String uri) {
-    DestinationParse parse = Destinations.parse(uri);
-    assertThat(parse).isInstanceOf(DestinationParse.Valid.class);
-    return (HttpsSpec) ((DestinationParse.Valid) parse).spec();
-  }
-
-  static Upload upload() {
-    return new Upload("k/0001.ndjson", "{}\n".getBytes(StandardCharsets.UTF_8), "application/x-ndjson", "", "idem-1");
-  }
-
-  private static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(data);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] gunzip(byte[] data) throws IOException {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-      return in.readAllBytes();
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.auditline.logpush.destination.https;
 
-import static io.auditline.logpush.destination.https.HttpsDestinationIT.openAt;
-import static io.auditline.logpush.destination.https.HttpsDestinationIT.upload;
+import static io.auditline.logpush.destination.https.HttpsTestSupport.openAt;
+import static io.auditline.logpush.destination.https.HttpsTestSupport.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
