@@ -19,7 +19,9 @@ public final class Destinations {
     Objects.requireNonNull(uri, "uri");
     URI parsed;
     try {
-      parsed = new URI(uri.strip());
+      // Key templates hold {DATE}-style placeholders, which java.net.URI refuses unescaped; every
+      // spec reads decoded paths and values, so escaping them here is invisible to the specs.
+      parsed = new URI(uri.strip().replace("{", "%7B").replace("}", "%7D"));
     } catch (URISyntaxException e) {
       // The message quotes the input; URIs may hold secrets, so only the reason and index are kept.
       return new DestinationParse.Invalid("destination is not a valid URI: %s at index %d".formatted(e.getReason(), e.getIndex()));
