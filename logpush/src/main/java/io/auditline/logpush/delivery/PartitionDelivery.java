@@ -117,6 +117,11 @@ final class PartitionDelivery {
     if (batch == null) {
       Position position = next.get(partition);
       batch = new PartitionBatch(partition, position.nextOffset(), position.pendingLastOffset(), openSession(), System.nanoTime());
+      if (position.pendingLastOffset().isPresent()) {
+        log.atInfo().setMessage("re-forming a batch from its recorded intent").addKeyValue("job_id", job.id())
+            .addKeyValue("partition", partition).addKeyValue("first_offset", position.nextOffset())
+            .addKeyValue("last_offset", position.pendingLastOffset().get()).log();
+      }
       batch.firstRecordTime = Instant.ofEpochMilli(record.timestamp());
       open.put(partition, batch);
     }

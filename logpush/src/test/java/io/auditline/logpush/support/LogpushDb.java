@@ -20,7 +20,11 @@ public final class LogpushDb implements AutoCloseable {
   public final HikariDataSource dataSource;
 
   public LogpushDb(String prefix) {
-    TestDatabase db = SharedPostgres.newDatabase(prefix);
+    this(SharedPostgres.newDatabase(prefix));
+  }
+
+  /** Migrates {@code db} and opens a pool on it. */
+  public LogpushDb(TestDatabase db) {
     Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.jdbcUrl());
