@@ -19,7 +19,9 @@ public final class Destinations {
     Objects.requireNonNull(uri, "uri");
     URI parsed;
     try {
-      parsed = new URI(uri.strip());
+      // Braces are not legal in URIs, yet prefixes such as logs/{DATE} are written with them; as
+      // %7B and %7D they reach the spec parsers, which decode paths and query values.
+      parsed = new URI(uri.strip().replace("{", "%7B").replace("}", "%7D"));
     } catch (URISyntaxException e) {
       // The message quotes the input; URIs may hold secrets, so only the reason and index are kept.
       return new DestinationParse.Invalid("destination is not a valid URI: %s at index %d".formatted(e.getReason(), e.getIndex()));
