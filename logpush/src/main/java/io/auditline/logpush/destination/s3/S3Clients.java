@@ -24,7 +24,7 @@ final class S3Clients {
 
   private S3Clients() {}
 
-  static S3Client create(S3Spec spec, Duration requestTimeout) {
+  static S3Client create(S3Spec spec, Duration requestTimeout, AwsCredentialsProvider credentials) {
     Duration connectTimeout = requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT;
     S3ClientBuilder builder = S3Client.builder()
         .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(connectTimeout).socketTimeout(requestTimeout))
@@ -33,7 +33,7 @@ final class S3Clients {
         // The body is in memory, so it is signed whole: aws-chunked bodies confuse some S3-compatible
         // servers, which store "aws-chunked" as the object's Content-Encoding.
         .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-        .credentialsProvider(credentials(spec))
+        .credentialsProvider(credentials)
         // Uploads carry Content-MD5 instead of the SDK's default CRC32 trailers, which many
         // S3-compatible servers reject; responses are checked only where S3 requires it.
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -45,7 +45,8 @@ final class S3Clients {
     return builder.build();
   }
 
-  private static AwsCredentialsProvider credentials(S3Spec spec) {
+  /** The spec's static keys, or a new default chain, which the destination closes with its client. */
+  static AwsCredentialsProvider credentials(S3Spec spec) {
     return spec.credentials()
         .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(c.sessionToken()
             .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(

@@ -9,22 +9,26 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /** Writes each upload as one S3 object with PutObject; a repeated key overwrites the object. */
 public final class S3Destination implements Destination {
 
   private final S3Spec spec;
   private final S3Client client;
+  private final AwsCredentialsProvider credentials;
   private final Scrubber scrubber;
 
-  S3Destination(S3Spec spec, S3Client client) {
+  S3Destination(S3Spec spec, S3Client client, AwsCredentialsProvider credentials) {
     this.spec = spec;
     this.client = client;
+    this.credentials = credentials;
     List<String> secrets = new ArrayList<>();
     spec.credentials().ifPresent(c -> {
       secrets.add(c.secretAccessKey());
@@ -80,6 +84,10 @@ public final class S3Destination implements Destination {
   @Override
   public void close() {
     client.close();
+    // The client does not close a provider it was given; the default chain may hold refresh threads.
+    if (credentials instanceof SdkAutoCloseable closeable) {
+      closeable.close();
+    }
   }
 
   private static String md5(byte[] body) {

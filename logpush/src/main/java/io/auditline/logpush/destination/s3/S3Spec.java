@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
@@ -111,7 +112,8 @@ public record S3Spec(
   @Override
   public Destination open(DestinationContext context) {
     // TODO(address-guard): check endpoint().get().getHost() with context.addressGuard() when an endpoint is given.
-    return new S3Destination(this, S3Clients.create(this, context.requestTimeout()));
+    AwsCredentialsProvider credentials = S3Clients.credentials(this);
+    return new S3Destination(this, S3Clients.create(this, context.requestTimeout(), credentials), credentials);
   }
 
   @Override
