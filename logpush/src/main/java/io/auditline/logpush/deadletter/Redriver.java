@@ -10,6 +10,7 @@ import io.auditline.logpush.job.Job;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,14 @@ public final class Redriver {
   private final DeadLetterStore store;
   private final DestinationContext context;
   private final Clock clock;
+  private final Function<String, DestinationParse> destinations;
 
   public Redriver(DeadLetterStore store, DestinationContext context, Clock clock) {
+    this(store, Destinations::parse, context, clock);
+  }
+
+  public Redriver(DeadLetterStore store, Function<String, DestinationParse> destinations, DestinationContext context, Clock clock) {
+    this.destinations = Objects.requireNonNull(destinations, "destinations");
     this.store = Objects.requireNonNull(store, "store");
     this.context = Objects.requireNonNull(context, "context");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -40,7 +47,7 @@ public final class Redriver {
     if (body.isEmpty()) {
       return new RedriveOutcome.Failed("gone", "the dead letter was deleted meanwhile");
     }
-    DestinationParse parsed = Destinations.parse(job.destination());
+    DestinationParse parsed = destinations.apply(job.destination());
     if (!(parsed instanceof DestinationParse.Valid valid)) {
       return new RedriveOutcome.Failed("invalid_destination", ((DestinationParse.Invalid) parsed).message());
     }
