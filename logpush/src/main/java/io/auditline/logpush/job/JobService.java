@@ -21,7 +21,7 @@ import java.util.function.Function;
 public final class JobService {
 
   private static final String NEEDS_PROOF = "a job is enabled only once its destination is proven to be yours: send"
-      + " ownership_challenge (a token from POST /v1/accounts/{account}/logpush/ownership) or"
+      + " ownership_challenge (a token from POST /v1/accounts/%s/logpush/ownership) or"
       + " ownership: \"verify_credentials\" in the same request";
 
   private final JobRepository repository;
@@ -51,7 +51,7 @@ public final class JobService {
   /** Creates a job that starts now: it delivers the events appended from its creation on. */
   public JobOutcome create(NewJob draft) {
     if (draft.enabled() && draft.proof().isEmpty()) {
-      return new JobOutcome.OwnershipRefused("enabled", NEEDS_PROOF);
+      return new JobOutcome.OwnershipRefused("enabled", NEEDS_PROOF.formatted(draft.accountId()));
     }
     Instant now = now();
     Optional<Instant> verified = Optional.empty();
@@ -94,7 +94,7 @@ public final class JobService {
     boolean enabled = patch.enabled().orElse(before.enabled());
     if (enabled && verified.isEmpty()) {
       if (patch.enabled().orElse(false)) {
-        return new JobOutcome.OwnershipRefused("enabled", NEEDS_PROOF);
+        return new JobOutcome.OwnershipRefused("enabled", NEEDS_PROOF.formatted(account));
       }
       enabled = false;
     }

@@ -29,7 +29,7 @@ public final class Ownership {
   public static final Duration CHALLENGE_TTL = Duration.ofHours(24);
   static final String CONTENT_TYPE = "text/plain; charset=utf-8";
   private static final String USE_CHALLENGE = "prove ownership with a challenge instead:"
-      + " POST /v1/accounts/{account}/logpush/ownership, then send the token as ownership_challenge";
+      + " POST /v1/accounts/%s/logpush/ownership, then send the token as ownership_challenge";
 
   private final OwnershipStore store;
   private final DestinationContext context;
@@ -69,19 +69,19 @@ public final class Ownership {
           ? new OwnershipOutcome.Proven(clock.instant())
           : new OwnershipOutcome.Refused("ownership_challenge", "does not match an unexpired challenge of this account"
               + " for this destination (challenges expire after 24 h; request one with"
-              + " POST /v1/accounts/{account}/logpush/ownership)");
-      case OwnershipProof.VerifyCredentials verify -> verifyCredentials(spec);
+              + " POST /v1/accounts/" + account + "/logpush/ownership)");
+      case OwnershipProof.VerifyCredentials verify -> verifyCredentials(account, spec);
     };
   }
 
-  private OwnershipOutcome verifyCredentials(DestinationSpec spec) {
+  private OwnershipOutcome verifyCredentials(String account, DestinationSpec spec) {
     Instant now = clock.instant();
     String token = randomText(32);
     String key = key(spec, now, "ownership-check-");
     try (Destination destination = spec.open(context)) {
       // Probe first, so that a destination that cannot be read back (an HTTPS endpoint) gets no object.
       if (destination.read(key) instanceof ReadOutcome.Unsupported unsupported) {
-        return unreadable(unsupported);
+        return unreadable(account, unsupported);
       }
       switch (destination.upload(upload(key, token))) {
         case UploadOutcome.Stored stored -> { }
@@ -97,14 +97,14 @@ public final class Ownership {
             ? new OwnershipOutcome.Proven(clock.instant())
             : refused("the check object " + key + " read back with other content than was written");
         case ReadOutcome.Failed failed -> refused("reading the check object " + key + " back failed: " + failed.reason());
-        case ReadOutcome.Unsupported unsupported -> unreadable(unsupported);
+        case ReadOutcome.Unsupported unsupported -> unreadable(account, unsupported);
       };
     }
   }
 
-  private static OwnershipOutcome unreadable(ReadOutcome.Unsupported unsupported) {
-    return refused("verify_credentials needs a destination that can be read back, and this one cannot ("
-        + unsupported.reason() + "); " + USE_CHALLENGE);
+  private static OwnershipOutcome unreadable(String account, ReadOutcome.Unsupported unsupported) {
+    return refused("this destination cannot be read back (" + unsupported.reason()
+        + "), so verify_credentials cannot check it; " + USE_CHALLENGE.formatted(account));
   }
 
   private static OwnershipOutcome refused(String message) {
