@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Proves that a destination belongs to the customer before a job delivers to it: either by a
@@ -26,6 +28,7 @@ import java.util.Objects;
 public final class Ownership {
 
   /** How long a challenge token can be sent back. */
+  private static final Logger log = LoggerFactory.getLogger(Ownership.class);
   public static final Duration CHALLENGE_TTL = Duration.ofHours(24);
   static final String CONTENT_TYPE = "text/plain; charset=utf-8";
   private static final String USE_CHALLENGE = "prove ownership with a challenge instead:"
@@ -50,6 +53,8 @@ public final class Ownership {
     UploadOutcome outcome;
     try (Destination destination = spec.open(context)) {
       outcome = destination.upload(upload(key, token));
+    } catch (RuntimeException e) {
+      outcome = unexpected(e);
     }
     return switch (outcome) {
       case UploadOutcome.Stored stored -> {
@@ -99,7 +104,17 @@ public final class Ownership {
         case ReadOutcome.Failed failed -> refused("reading the check object " + key + " back failed: " + failed.reason());
         case ReadOutcome.Unsupported unsupported -> unreadable(account, unsupported);
       };
+    } catch (RuntimeException e) {
+      return refused(unexpected(e).message());
     }
+  }
+
+  /** A destination client that threw: its message may quote the URI, so only the exception's type is kept. */
+  private static UploadOutcome.Rejected unexpected(RuntimeException e) {
+    log.atWarn().setMessage("destination client failed during an ownership check")
+        .addKeyValue("exception", e.getClass().getName()).log();
+    return new UploadOutcome.Rejected("client_error", "the destination client failed unexpectedly ("
+        + e.getClass().getSimpleName() + ")");
   }
 
   private static OwnershipOutcome unreadable(String account, ReadOutcome.Unsupported unsupported) {

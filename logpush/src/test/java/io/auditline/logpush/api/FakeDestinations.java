@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * In-memory destinations behind a parser: {@code fake://bucket/prefix?secret=S} can be read back,
  * {@code fakepost://bucket/prefix?secret=S} cannot (like an HTTPS endpoint), and {@code reject=true}
- * makes every upload fail. Other URIs go to the real parser.
+ * makes every upload fail, {@code throw=true} makes opening throw with the URI in the message. Other
+ * URIs go to the real parser.
  */
 final class FakeDestinations implements Function<String, DestinationParse> {
 
@@ -40,7 +41,7 @@ final class FakeDestinations implements Function<String, DestinationParse> {
       return new DestinationParse.Invalid(problem.get());
     }
     String redacted = text.replaceAll("secret=[^&]*", "secret=REDACTED");
-    return new DestinationParse.Valid(new Spec(scheme, bucket, new KeyTemplate(prefix), redacted, scheme.equals("fake"), query.contains("reject=true"), objects));
+    return new DestinationParse.Valid(new Spec(scheme, bucket, new KeyTemplate(prefix), redacted, scheme.equals("fake"), query.contains("reject=true"), query.contains("throw=true") ? text : null, objects));
   }
 
   /** The keys written to {@code bucket}. */
@@ -54,9 +55,12 @@ final class FakeDestinations implements Function<String, DestinationParse> {
   }
 
   private record Spec(String scheme, String bucket, KeyTemplate keyTemplate, String redacted, boolean readable,
-      boolean reject, Map<String, byte[]> objects) implements DestinationSpec {
+      boolean reject, String throwWith, Map<String, byte[]> objects) implements DestinationSpec {
     @Override
     public Destination open(DestinationContext context) {
+      if (throwWith != null) {
+        throw new IllegalStateException("cannot open " + throwWith);
+      }
       return new Fake(this);
     }
   }

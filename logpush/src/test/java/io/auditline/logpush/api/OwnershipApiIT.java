@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,13 @@ class OwnershipApiIT {
     HttpResponse<String> challenge = api.post(OWNERSHIP, writer, "{\"destination\": \"fake://denied/x?reject=true&secret=" + SECRET + "\"}");
     assertThat(challenge.statusCode()).isEqualTo(422);
     assertThat(json(challenge).get("detail").asText()).contains("denied the write (403)");
-    for (HttpResponse<String> r : new HttpResponse[] {unreadable, rejected, challenge}) {
+    HttpResponse<String> throwing = api.post(JOBS, writer, job("throwing", "fake://t/x?throw=true&secret=" + SECRET,
+        "\"ownership\": \"verify_credentials\""));
+    assertThat(throwing.statusCode()).isEqualTo(422);
+    assertThat(json(throwing).at("/invalid_params/0/reason").asText()).contains("client failed unexpectedly");
+    HttpResponse<String> throwingChallenge = api.post(OWNERSHIP, writer, "{\"destination\": \"fake://t/x?throw=true&secret=" + SECRET + "\"}");
+    assertThat(throwingChallenge.statusCode()).isEqualTo(422);
+    for (HttpResponse<String> r : List.of(unreadable, rejected, challenge, throwing, throwingChallenge)) {
       assertThat(r.body()).doesNotContain(SECRET);
     }
   }
