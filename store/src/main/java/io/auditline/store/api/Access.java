@@ -11,12 +11,13 @@ import java.util.Optional;
  * like a missing resource, so a token never learns whether another account exists), then the
  * scope (403). Parameters are looked at only after access is granted.
  */
-sealed interface Access {
+public sealed interface Access {
 
   record Granted(Principal principal) implements Access {}
 
   record Denied(Problem problem) implements Access {}
 
+  /** Checks {@code authorization} (the header's value, may be null) for acting on {@code account} with {@code scope}. */
   static Access check(Authenticator authenticator, String authorization, String account, Scope scope) {
     Optional<String> token = bearer(authorization);
     if (token.isEmpty()) {

@@ -10,14 +10,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The customer REST API on Javalin: account-scoped audit-log reads behind bearer tokens, and the
- * OpenAPI document that describes them at {@code GET /v1/openapi.yaml}.
+ * The customer REST API on Javalin: account-scoped audit-log reads behind bearer tokens, the
+ * OpenAPI document that describes them at {@code GET /v1/openapi.yaml}, and the routes of other
+ * features ({@link ApiRoutes}).
  */
 public final class ApiServer implements Component {
 
@@ -27,6 +29,7 @@ public final class ApiServer implements Component {
   private final String host;
   private final int port;
   private final AuditLogRoutes routes;
+  private final List<ApiRoutes> more;
   private final byte[] openApi;
   private volatile Javalin app;
 
@@ -35,7 +38,18 @@ public final class ApiServer implements Component {
     this(host, port, authenticator, new AuditLogRepository(dataSource), Clock.systemUTC());
   }
 
+  /** A server that also hosts {@code more} routes, for example Logpush's. */
+  public ApiServer(String host, int port, Authenticator authenticator, DataSource dataSource, List<ApiRoutes> more) {
+    this(host, port, authenticator, new AuditLogRepository(dataSource), Clock.systemUTC(), more);
+  }
+
   public ApiServer(String host, int port, Authenticator authenticator, AuditLogRepository repository, Clock clock) {
+    this(host, port, authenticator, repository, clock, List.of());
+  }
+
+  public ApiServer(String host, int port, Authenticator authenticator, AuditLogRepository repository, Clock clock,
+      List<ApiRoutes> more) {
+    this.more = List.copyOf(more);
     this.host = Objects.requireNonNull(host, "host");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: %s (expected: 0..65535)".formatted(port));
@@ -67,7 +81,8 @@ public final class ApiServer implements Component {
       config.routes.get("/v1/accounts/{account}/audit-logs/export", routes::export);
       config.routes.get("/v1/accounts/{account}/audit-logs/{id}", routes::get);
       config.routes.get("/v1/accounts/{account}/audit-logs", routes::list);
-      config.routes.error(404, ctx -> AuditLogRoutes.problem(ctx, Problem.notFound()));
+      more.forEach(r -> r.register(config.routes));
+      config.routes.error(404, ctx -> Problem.notFound().send(ctx));
       config.routes.exception(QueryFailedException.class, (e, ctx) -> failed(ctx, e, Problem.unavailable()));
       config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e, Problem.internal()));
     });
@@ -110,7 +125,7 @@ public final class ApiServer implements Component {
       // Mid-export: the status is gone; cutting the connection tells the client the body is incomplete.
       throw new IllegalStateException("response already committed; aborting", e);
     }
-    AuditLogRoutes.problem(ctx, problem);
+    problem.send(ctx);
   }
 
   private static byte[] openApiDocument() {

@@ -173,9 +173,6 @@ final class AuditLogRoutes {
   }
 
   static void problem(Context ctx, Problem problem) {
-    if (problem.status() == 401) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"auditline\"");
-    }
-    ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(problem.toJson());
+    problem.send(ctx);
   }
 }

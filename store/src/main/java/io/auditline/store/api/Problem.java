@@ -3,6 +3,7 @@ package io.auditline.store.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.auditline.store.query.InvalidParam;
+import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An RFC 9457 problem document ({@code application/problem+json}); {@code invalidParams} is set
- * for 400s and names every rejected query parameter.
+ * An RFC 9457 problem document ({@code application/problem+json}); {@code invalidParams} names every
+ * rejected query parameter (400) or request-body field, by its JSON path (400, 422).
  */
 public record Problem(String type, String title, int status, String detail, List<InvalidParam> invalidParams) {
 
@@ -28,37 +29,75 @@ public record Problem(String type, String title, int status, String detail, List
     }
   }
 
-  static Problem invalidParams(List<InvalidParam> params) {
+  public static Problem invalidParams(List<InvalidParam> params) {
     return new Problem("urn:auditline:problem:invalid-parameters", "Invalid query parameters", 400,
         params.size() == 1 ? "The parameter " + params.get(0).name() + " is invalid."
             : params.size() + " parameters are invalid.", params);
   }
 
-  static Problem unauthenticated(String detail) {
+  public static Problem unauthenticated(String detail) {
     return new Problem("urn:auditline:problem:unauthenticated", "Unauthenticated", 401, detail, List.of());
   }
 
-  static Problem forbidden(String detail) {
+  public static Problem forbidden(String detail) {
     return new Problem("urn:auditline:problem:forbidden", "Forbidden", 403, detail, List.of());
   }
 
   /** One body for every 404, so that nothing tells a missing account from a foreign one. */
-  static Problem notFound() {
+  public static Problem notFound() {
     return new Problem("urn:auditline:problem:not-found", "Not found", 404,
         "The requested resource does not exist.", List.of());
   }
 
-  static Problem unavailable() {
-    return new Problem("urn:auditline:problem:unavailable", "Service unavailable", 503,
-        "The audit-log store cannot answer right now; retry later.", List.of());
+  public static Problem unavailable() {
+    return unavailable("The audit-log store cannot answer right now; retry later.");
   }
 
-  static Problem internal() {
+  public static Problem unavailable(String detail) {
+    return new Problem("urn:auditline:problem:unavailable", "Service unavailable", 503, detail, List.of());
+  }
+
+  /** A request body that is not JSON, or not the JSON object expected (400). */
+  public static Problem malformedBody(String detail) {
+    return new Problem("urn:auditline:problem:malformed-body", "Malformed request body", 400, detail, List.of());
+  }
+
+  /** A well-formed request body with invalid fields, each named by its JSON path, e.g. {@code output_options.format} (422). */
+  public static Problem invalidBody(List<InvalidParam> fields) {
+    return unprocessable("urn:auditline:problem:invalid-body", "Invalid request body",
+        fields.size() == 1 ? "The field " + fields.get(0).name() + " is invalid." : fields.size() + " fields are invalid.",
+        fields);
+  }
+
+  /** A valid request that cannot be carried out as asked (422), with a type of its own. */
+  public static Problem unprocessable(String type, String title, String detail, List<InvalidParam> fields) {
+    return new Problem(type, title, 422, detail, fields);
+  }
+
+  /** The request conflicts with the resource's current state, e.g. a name already taken (409). */
+  public static Problem conflict(String detail) {
+    return new Problem("urn:auditline:problem:conflict", "Conflict", 409, detail, List.of());
+  }
+
+  /** A remote system the request depends on failed, e.g. a customer's destination (502). */
+  public static Problem badGateway(String detail) {
+    return new Problem("urn:auditline:problem:bad-gateway", "Bad gateway", 502, detail, List.of());
+  }
+
+  public static Problem internal() {
     return new Problem("urn:auditline:problem:internal", "Internal error", 500,
         "The request failed unexpectedly; the server logged the cause.", List.of());
   }
 
-  byte[] toJson() {
+  /** Answers the request with this problem; a 401 also gets the bearer challenge. */
+  public void send(Context ctx) {
+    if (status == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"auditline\"");
+    }
+    ctx.status(status).contentType(CONTENT_TYPE).result(toJson());
+  }
+
+  public byte[] toJson() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
