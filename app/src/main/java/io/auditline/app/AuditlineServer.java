@@ -2,6 +2,7 @@ package io.auditline.app;
 
 import io.auditline.app.config.AuditlineConfig;
 import io.auditline.ingest.IngestRole;
+import io.auditline.logpush.LogpushRole;
 import io.auditline.store.api.ApiServer;
 import io.auditline.store.db.Database;
 import io.auditline.store.db.PartitionMaintainer;
@@ -64,7 +65,7 @@ public record AuditlineServer(
     }
     Optional<Database> database = Optional.empty();
     Optional<ApiServer> api = Optional.empty();
-    if (config.roles().contains("store") || config.roles().contains("api")) {
+    if (config.roles().contains("store") || config.roles().contains("api") || config.roles().contains("logpush")) {
       Database db = new Database(config.postgres().database());
       DataSource dataSource = new DeferredDataSource(db::dataSource);
       lifecycle.add(db);
@@ -76,8 +77,16 @@ public record AuditlineServer(
             .components()
             .forEach(lifecycle::add);
       }
+      if (config.roles().contains("logpush")) {
+        LogpushRole.create(dataSource, config.logpush().settings(), config.kafka().bootstrapServers(), config.kafka().topic(),
+                metrics.registry())
+            .components()
+            .forEach(lifecycle::add);
+      }
       if (config.roles().contains("api")) {
-        ApiServer server = new ApiServer(config.api().host(), config.api().port(), new TokenStore(dataSource), dataSource);
+        TokenStore tokens = new TokenStore(dataSource);
+        ApiServer server = new ApiServer(config.api().host(), config.api().port(), tokens, dataSource,
+            List.of(LogpushRole.routes(dataSource, tokens, config.logpush().settings())));
         lifecycle.add(server);
         api = Optional.of(server);
       }

@@ -93,7 +93,7 @@ public final class DevCommand implements Callable<Integer> {
   public static AuditlineConfig devConfig(
       String bootstrap, AuditlineConfig.Postgres postgres, Ports ports, Path producers, DevPki pki) {
     return new AuditlineConfig(
-        List.of("ingest", "store", "api"),
+        List.of("ingest", "store", "api", "logpush"),
         new AuditlineConfig.Kafka(bootstrap, null, 3, (short) 1, null, null),
         new IngestConfig("127.0.0.1", ports.grpc(), producers, null, null, null, null, null, null, null, null),
         new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),
@@ -101,7 +101,9 @@ public final class DevCommand implements Callable<Integer> {
         new AuditlineConfig.Tracing(1.0),
         postgres,
         null,
-        new AuditlineConfig.Api("127.0.0.1", ports.api()));
+        new AuditlineConfig.Api("127.0.0.1", ports.api()),
+        // On a laptop the destinations are local: files, or an S3-compatible server on loopback.
+        new AuditlineConfig.Logpush(null, null, null, List.of("127.0.0.0/8", "::1/128"), false));
   }
 
   private void announce(AuditlineServer server, AuditlineConfig config, String bootstrap, DevPki pki, Path producers) {

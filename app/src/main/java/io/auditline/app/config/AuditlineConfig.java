@@ -2,6 +2,7 @@ package io.auditline.app.config;
 
 import io.auditline.ingest.IngestConfig;
 import io.auditline.ingest.kafka.KafkaSettings;
+import io.auditline.logpush.LogpushSettings;
 import io.auditline.platform.tls.TlsFiles;
 import java.nio.file.Path;
 import io.auditline.store.db.DatabaseConfig;
@@ -27,13 +28,14 @@ public record AuditlineConfig(
     Tracing tracing,
     Postgres postgres,
     Store store,
-    Api api) {
+    Api api,
+    Logpush logpush) {
 
-  /** Roles this build knows: ingestion, indexing into PostgreSQL, and the customer query API. */
-  public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api");
+  /** Roles this build knows: ingestion, indexing into PostgreSQL, the customer API, and Logpush delivery. */
+  public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api", "logpush");
 
   public AuditlineConfig {
-    roles = List.copyOf(Objects.requireNonNullElse(roles, List.of("ingest", "store", "api")));
+    roles = List.copyOf(Objects.requireNonNullElse(roles, List.of("ingest", "store", "api", "logpush")));
     for (String role : roles) {
       if (!KNOWN_ROLES.contains(role)) {
         throw new IllegalArgumentException("roles: unknown role '" + role + "' (expected: one of " + KNOWN_ROLES + ")");
@@ -45,9 +47,10 @@ public record AuditlineConfig(
     tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null));
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
-    if ((roles.contains("store") || roles.contains("api")) && postgres == null) {
+    logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null));
+    if ((roles.contains("store") || roles.contains("api") || roles.contains("logpush")) && postgres == null) {
       throw new IllegalArgumentException(
-          "postgres: missing (expected: jdbcUrl, user and password for the store and api roles)");
+          "postgres: missing (expected: jdbcUrl, user and password for the store, api and logpush roles)");
     }
     if (roles.contains("ingest") && tls == null) {
       throw new IllegalArgumentException(
@@ -134,6 +137,28 @@ public record AuditlineConfig(
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("api.port: " + port + " (expected: 0..65535)");
       }
+    }
+  }
+
+  /**
+   * Logpush delivery: the retry window before dead letters, job leases between instances, the upload
+   * timeout, and which non-public networks customer destinations may reach ({@code allowAllNetworks}
+   * only for local development).
+   */
+  public record Logpush(
+      Duration retryWindow, Duration leaseTtl, Duration requestTimeout, List<String> allowedNetworks, Boolean allowAllNetworks) {
+    public Logpush {
+      LogpushSettings defaults = LogpushSettings.defaults();
+      retryWindow = Objects.requireNonNullElse(retryWindow, defaults.retryWindow());
+      leaseTtl = Objects.requireNonNullElse(leaseTtl, defaults.leaseTtl());
+      requestTimeout = Objects.requireNonNullElse(requestTimeout, defaults.requestTimeout());
+      allowedNetworks = List.copyOf(Objects.requireNonNullElse(allowedNetworks, List.of()));
+      allowAllNetworks = Objects.requireNonNullElse(allowAllNetworks, false);
+      settings();
+    }
+
+    public LogpushSettings settings() {
+      return new LogpushSettings(retryWindow, leaseTtl, requestTimeout, allowedNetworks, allowAllNetworks);
     }
   }
 

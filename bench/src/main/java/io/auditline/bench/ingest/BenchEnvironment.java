@@ -70,6 +70,7 @@ final class BenchEnvironment implements AutoCloseable {
               new AuditlineConfig.Tracing(null),
               null,
               null,
+              null,
               null);
       Metrics metrics = Metrics.create("auditline-bench");
       AuditlineServer server =

@@ -1,56 +1,60 @@
 package io.auditline.logpush.delivery;
 
+import io.auditline.logpush.filter.Filter;
+import io.auditline.logpush.filter.FilterParse;
+import io.auditline.logpush.format.BatchEncoder;
+import io.auditline.logpush.format.EncodedBatch;
+import io.auditline.logpush.format.EncodingSession;
+import io.auditline.logpush.format.OptionsParse;
+import io.auditline.logpush.format.OutputOptions;
 import io.auditline.logpush.job.Job;
 import io.auditline.proto.v1.AuditEvent;
-import io.auditline.store.query.EventJson;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 
-/** Builds a job's {@link JobFormat} from its stored output options and filter. */
+/** Builds a job's {@link JobFormat} from its stored output options and filter, validated when the job was saved. */
 final class JobFormats {
 
   private JobFormats() {}
 
   static JobFormat forJob(Job job) {
+    OutputOptions options = switch (OutputOptions.parse(job.outputOptions())) {
+      case OptionsParse.Valid valid -> valid.options();
+      case OptionsParse.Invalid invalid -> throw new IllegalStateException("stored output options are invalid: " + invalid.errors());
+    };
+    Filter filter = job.filter().map(f -> switch (Filter.parse(f)) {
+      case FilterParse.Valid valid -> valid.filter();
+      case FilterParse.Invalid invalid -> throw new IllegalStateException("stored filter is invalid: " + invalid.errors());
+    }).orElse(Filter.matchAll());
+    BatchEncoder encoder = BatchEncoder.create(options);
     return new JobFormat() {
       @Override
       public boolean accepts(AuditEvent event) {
-        return true;
+        return filter.test(event);
       }
 
       @Override
-      public Session open() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024);
+      public Session open() {
+        EncodingSession session = encoder.open();
         return new Session() {
-          int records;
-          long raw;
-
           @Override
-          public boolean add(AuditEvent event) throws IOException {
-            byte[] line = (EventJson.toJson(event) + "\n").getBytes(StandardCharsets.UTF_8);
-            gzip.write(line);
-            records++;
-            raw += line.length;
-            return true;
+          public boolean add(AuditEvent event) {
+            return session.add(event);
           }
 
           @Override
           public int records() {
-            return records;
+            return session.records();
           }
 
           @Override
           public long rawBytes() {
-            return raw;
+            return session.sizeEstimate();
           }
 
           @Override
-          public Encoded finish() throws IOException {
-            gzip.close();
-            return new Encoded(bytes.toByteArray(), records, raw, "application/x-ndjson", "gzip", ".ndjson.gz");
+          public Encoded finish() {
+            EncodedBatch batch = session.finish();
+            return new Encoded(batch.body(), batch.records(), batch.rawBytes(), batch.contentType(), batch.contentEncoding(),
+                batch.fileExtension());
           }
         };
       }

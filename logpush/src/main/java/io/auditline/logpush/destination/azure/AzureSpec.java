@@ -1,6 +1,7 @@
 package io.auditline.logpush.destination.azure;
 
 import io.auditline.logpush.destination.Destination;
+import io.auditline.logpush.destination.GuardedDestination;
 import io.auditline.logpush.destination.DestinationContext;
 import io.auditline.logpush.destination.DestinationParse;
 import io.auditline.logpush.destination.DestinationSpec;
@@ -89,8 +90,8 @@ public record AzureSpec(
 
   @Override
   public Destination open(DestinationContext context) {
-    // TODO(address-guard): check serviceUrl().getHost() with context.addressGuard() when customEndpoint() is true.
-    return new AzureDestination(this, AzureClients.create(this, context.requestTimeout()), context.requestTimeout());
+    Destination destination = new AzureDestination(this, AzureClients.create(this, context.requestTimeout()), context.requestTimeout());
+    return new GuardedDestination(destination, context.addressGuard(), serviceUrl().getHost());
   }
 
   @Override

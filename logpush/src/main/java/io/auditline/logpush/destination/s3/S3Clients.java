@@ -8,6 +8,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import io.auditline.platform.net.AddressGuard;
+import io.auditline.platform.net.RefusedAddressException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,10 +26,20 @@ final class S3Clients {
 
   private S3Clients() {}
 
-  static S3Client create(S3Spec spec, Duration requestTimeout, AwsCredentialsProvider credentials) {
+  private static java.net.InetAddress[] guarded(AddressGuard guard, String host) throws java.net.UnknownHostException {
+    try {
+      return guard.resolve(host).toArray(java.net.InetAddress[]::new);
+    } catch (RefusedAddressException e) {
+      throw new java.net.UnknownHostException("refused by the address guard: " + e.getMessage());
+    }
+  }
+
+  static S3Client create(S3Spec spec, Duration requestTimeout, AwsCredentialsProvider credentials, AddressGuard guard) {
     Duration connectTimeout = requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT;
     S3ClientBuilder builder = S3Client.builder()
-        .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(connectTimeout).socketTimeout(requestTimeout))
+        .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(connectTimeout).socketTimeout(requestTimeout)
+            // Every connection, to the endpoint or a redirect target, resolves through the guard.
+            .dnsResolver(host -> guarded(guard, host)))
         .region(Region.of(spec.region()))
         .forcePathStyle(spec.pathStyle())
         // The body is in memory, so it is signed whole: aws-chunked bodies confuse some S3-compatible

@@ -1,6 +1,7 @@
 package io.auditline.logpush.destination.s3;
 
 import io.auditline.logpush.destination.Destination;
+import io.auditline.logpush.destination.GuardedDestination;
 import io.auditline.logpush.destination.DestinationContext;
 import io.auditline.logpush.destination.DestinationParse;
 import io.auditline.logpush.destination.DestinationSpec;
@@ -111,9 +112,11 @@ public record S3Spec(
 
   @Override
   public Destination open(DestinationContext context) {
-    // TODO(address-guard): check endpoint().get().getHost() with context.addressGuard() when an endpoint is given.
     AwsCredentialsProvider credentials = S3Clients.credentials(this);
-    return new S3Destination(this, S3Clients.create(this, context.requestTimeout(), credentials), credentials);
+    Destination destination =
+        new S3Destination(this, S3Clients.create(this, context.requestTimeout(), credentials, context.addressGuard()), credentials);
+    // The client's connections resolve through the guard as well; this answers refusals without a request.
+    return endpoint.isPresent() ? new GuardedDestination(destination, context.addressGuard(), endpoint.get().getHost()) : destination;
   }
 
   @Override

@@ -1,0 +1,58 @@
+package io.auditline.logpush;
+
+import io.auditline.logpush.destination.DestinationContext;
+import io.auditline.platform.net.AddressGuard;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Operator settings of Logpush.
+ *
+ * @param retryWindow how long a failing batch is retried before it goes to the dead letters
+ * @param leaseTtl how long a job stays with an instance that stopped renewing its lease
+ * @param requestTimeout the longest one upload may take
+ * @param allowedNetworks CIDR ranges beyond the public internet that customer destinations may
+ *     reach (for example an S3-compatible store on a private network); empty by default
+ * @param allowAllNetworks no address guard at all: only for local development
+ */
+public record LogpushSettings(
+    Duration retryWindow, Duration leaseTtl, Duration requestTimeout, List<String> allowedNetworks, boolean allowAllNetworks) {
+
+  public LogpushSettings {
+    Objects.requireNonNull(retryWindow, "retryWindow");
+    Objects.requireNonNull(leaseTtl, "leaseTtl");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    allowedNetworks = List.copyOf(allowedNetworks);
+    if (retryWindow.isNegative() || retryWindow.isZero()) {
+      throw new IllegalArgumentException("logpush.retryWindow: %s (expected: > 0)".formatted(retryWindow));
+    }
+    if (leaseTtl.compareTo(Duration.ofSeconds(2)) < 0) {
+      throw new IllegalArgumentException("logpush.leaseTtl: %s (expected: >= 2s)".formatted(leaseTtl));
+    }
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("logpush.requestTimeout: %s (expected: > 0)".formatted(requestTimeout));
+    }
+    guard(allowAllNetworks, allowedNetworks);
+  }
+
+  /** 15 minutes of retries, 15 s leases, 60 s per upload, public addresses only. */
+  public static LogpushSettings defaults() {
+    return new LogpushSettings(Duration.ofMinutes(15), Duration.ofSeconds(15), Duration.ofSeconds(60), List.of(), false);
+  }
+
+  public AddressGuard guard() {
+    return guard(allowAllNetworks, allowedNetworks);
+  }
+
+  public DestinationContext destinationContext() {
+    return new DestinationContext(guard(), requestTimeout);
+  }
+
+  private static AddressGuard guard(boolean all, List<String> networks) {
+    if (all) {
+      return AddressGuard.allowingAll();
+    }
+    return networks.isEmpty() ? AddressGuard.publicOnly() : AddressGuard.allowing(networks);
+  }
+}
