@@ -13,6 +13,7 @@ public sealed interface Expr {
   /** This expression as the JSON it was parsed from (the value of {@code where} or of a list element). */
   JsonNode toJson();
 
+  /** Matches when every expression matches. */
   record And(List<Expr> all) implements Expr {
     public And {
       all = nonEmpty(all, "and");
@@ -27,6 +28,7 @@ public sealed interface Expr {
     }
   }
 
+  /** Matches when any expression matches. */
   record Or(List<Expr> any) implements Expr {
     public Or {
       any = nonEmpty(any, "or");

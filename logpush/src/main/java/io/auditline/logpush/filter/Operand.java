@@ -11,6 +11,7 @@ public sealed interface Operand {
 
   JsonNode toJson();
 
+  /** A string, or for {@code action.occurred_at} an RFC 3339 timestamp kept as written. */
   record Text(String value) implements Operand {
     public Text {
       Objects.requireNonNull(value, "value");
@@ -22,6 +23,7 @@ public sealed interface Operand {
     }
   }
 
+  /** An integer, for number fields. */
   record Number(long value) implements Operand {
     @Override
     public JsonNode toJson() {
