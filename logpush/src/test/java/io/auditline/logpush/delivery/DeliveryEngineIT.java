@@ -98,10 +98,13 @@ class DeliveryEngineIT {
     store.down = true;
     UUID jobId = db.insertJob("acct-1", "flaky", "mem://flaky", ONE_SECOND, Instant.now().minusSeconds(5));
     engine(config("dlq").withRetry(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(500)));
-    List<String> ids = Events.send(bootstrap, topic, "acct-1", 120);
-
+    // Two bursts a few batch intervals apart, so that the outage spans several batches.
+    List<String> ids = new ArrayList<>(Events.send(bootstrap, topic, "acct-1", 60));
     DeadLetterStore deadLetters = new DeadLetterStore(db.dataSource);
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+    await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters.list(jobId, true, 100).isEmpty());
+    ids.addAll(Events.send(bootstrap, topic, "acct-1", 60));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(deadLetters.list(jobId, true, 100).stream().mapToInt(DeadLetter::records).sum()).isEqualTo(120));
     assertThat(store.objects).isEmpty();
 

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,19 +52,30 @@ public final class Events {
   /** Writes {@code count} fresh events of {@code account} and returns their ids. */
   public static List<String> send(String bootstrap, String topic, String account, int count) {
     List<String> ids = new ArrayList<>();
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
       for (int i = 0; i < count; i++) {
         AuditEvent event = valid(account).build();
         ids.add(event.getId());
-        producer.send(new ProducerRecord<>(topic, account.getBytes(StandardCharsets.UTF_8), event.toByteArray()));
+        acks.add(producer.send(new ProducerRecord<>(topic, account.getBytes(StandardCharsets.UTF_8), event.toByteArray())));
       }
       producer.flush();
+      // Every event is acknowledged, as ingest would make sure, or the test fails here and not later.
+      for (Future<RecordMetadata> ack : acks) {
+        ack.get(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("an event was not acknowledged by Kafka", e);
     }
     return ids;
   }
 
   public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
     return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(), new ByteArraySerializer());
+        ProducerConfig.LINGER_MS_CONFIG, 5,
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000), new ByteArraySerializer(), new ByteArraySerializer());
   }
 }
