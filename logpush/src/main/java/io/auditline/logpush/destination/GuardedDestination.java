@@ -42,6 +42,11 @@ public final class GuardedDestination implements Destination {
     return delegate.describe();
   }
 
+  /** The wrapped destination, so tests can show the client's own connect-time check. */
+  Destination delegateForTests() {
+    return delegate;
+  }
+
   @Override
   public void close() {
     delegate.close();
