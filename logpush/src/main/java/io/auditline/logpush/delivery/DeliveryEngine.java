@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,6 +52,13 @@ public final class DeliveryEngine implements Component {
   private final DeliveryTelemetry telemetry;
   private final Clock clock;
   private final Map<UUID, Running> running = new HashMap<>();
+  // Shared by every job: encoding is CPU work, so one pool of as many threads as cores serves all.
+  private final ExecutorService encoding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+    Thread t = new Thread(r, "logpush-encode");
+    t.setDaemon(true);
+    return t;
+  });
+  private final ParallelEncoder encoder = new ParallelEncoder(encoding);
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile Thread supervisor;
   private volatile String lastRefreshError;
@@ -119,6 +128,7 @@ public final class DeliveryEngine implements Component {
       running.values().forEach(r -> r.join(STOP_WAIT));
       running.clear();
     }
+    encoding.shutdownNow();
   }
 
   private void supervise() {
@@ -177,7 +187,7 @@ public final class DeliveryEngine implements Component {
     }
     BatchUploader uploader = new BatchUploader(job, destination, config, health, deadLetters, telemetry, clock);
     JobWorker worker = new JobWorker(job, format, valid.spec().keyTemplate(), uploader, config, leases, positions, health,
-        telemetry, () -> consumer(job), clock);
+        telemetry, () -> consumer(job), clock, encoder);
     Thread thread = new Thread(() -> {
       try {
         worker.run();

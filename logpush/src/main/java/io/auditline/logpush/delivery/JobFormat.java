@@ -12,6 +12,14 @@ interface JobFormat {
   /** Starts a new object body. */
   Session open() throws IOException;
 
+  /**
+   * True when bodies encoded separately may be concatenated into one valid body (NDJSON in gzip
+   * members, zstd frames or plain; not CSV, whose header row comes once).
+   */
+  default boolean concatenable() {
+    return false;
+  }
+
   /** One object body being written. */
   interface Session {
 

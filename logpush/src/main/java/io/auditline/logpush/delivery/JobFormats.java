@@ -6,6 +6,7 @@ import io.auditline.logpush.format.BatchEncoder;
 import io.auditline.logpush.format.EncodedBatch;
 import io.auditline.logpush.format.EncodingSession;
 import io.auditline.logpush.format.OptionsParse;
+import io.auditline.logpush.format.OutputFormat;
 import io.auditline.logpush.format.OutputOptions;
 import io.auditline.logpush.job.Job;
 import io.auditline.proto.v1.AuditEvent;
@@ -29,6 +30,11 @@ final class JobFormats {
       @Override
       public boolean accepts(AuditEvent event) {
         return filter.test(event);
+      }
+
+      @Override
+      public boolean concatenable() {
+        return options.format() == OutputFormat.NDJSON;
       }
 
       @Override

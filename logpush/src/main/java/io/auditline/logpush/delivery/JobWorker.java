@@ -37,12 +37,14 @@ final class JobWorker implements Runnable {
   private final DeliveryTelemetry telemetry;
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final Clock clock;
+  private final ParallelEncoder encoder;
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile Consumer<byte[], byte[]> consumer;
 
   JobWorker(Job job, JobFormat format, KeyTemplate keys, BatchUploader uploader, DeliveryConfig config, LeaseStore leases,
       PositionStore positions, JobHealth health, DeliveryTelemetry telemetry, Supplier<Consumer<byte[], byte[]>> consumers,
-      Clock clock) {
+      Clock clock, ParallelEncoder encoder) {
+    this.encoder = encoder;
     this.job = job;
     this.format = format;
     this.keys = keys;
@@ -141,7 +143,8 @@ final class JobWorker implements Runnable {
         return;
       }
       PartitionDelivery delivery =
-          new PartitionDelivery(job, format, keys, uploader, config, lease, leases, positions, telemetry, c, start, this);
+          new PartitionDelivery(job, format, keys, uploader, config, lease, leases, positions, telemetry, c, start, this,
+              encoder);
       delivery.run();
     } finally {
       consumer = null;

@@ -1,14 +1,10 @@
 package io.auditline.logpush.delivery;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.auditline.logpush.delivery.LeaseStore.Lease;
 import io.auditline.logpush.delivery.PositionStore.Position;
 import io.auditline.logpush.destination.KeyTemplate;
 import io.auditline.logpush.destination.Upload;
 import io.auditline.logpush.job.Job;
-import io.auditline.proto.v1.AuditEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +49,14 @@ final class PartitionDelivery {
   private final byte[] account;
   private final Map<Integer, Position> next;
   private final Map<Integer, PartitionBatch> open = new HashMap<>();
+  private final ParallelEncoder encoder;
+  // Encoded (uncompressed) bytes per protobuf byte, learnt from the last batch, for the size limit.
+  private double expansion = 1.7;
 
   PartitionDelivery(Job job, JobFormat format, KeyTemplate keys, BatchUploader uploader, DeliveryConfig config, Lease lease,
       LeaseStore leases, PositionStore positions, DeliveryTelemetry telemetry, Consumer<byte[], byte[]> consumer,
-      Map<Integer, Position> start, JobWorker worker) {
+      Map<Integer, Position> start, JobWorker worker, ParallelEncoder encoder) {
+    this.encoder = encoder;
     this.job = job;
     this.format = format;
     this.keys = keys;
@@ -116,32 +116,26 @@ final class PartitionDelivery {
     }
     if (batch == null) {
       Position position = next.get(partition);
-      batch = new PartitionBatch(partition, position.nextOffset(), position.pendingLastOffset(), openSession(), System.nanoTime());
+      batch = new PartitionBatch(partition, position.nextOffset(), position.pendingLastOffset(), System.nanoTime());
+      batch.firstRecordTime = Instant.ofEpochMilli(record.timestamp());
+      open.put(partition, batch);
       if (position.pendingLastOffset().isPresent()) {
         log.atInfo().setMessage("re-forming a batch from its recorded intent").addKeyValue("job_id", job.id())
             .addKeyValue("partition", partition).addKeyValue("first_offset", position.nextOffset())
             .addKeyValue("last_offset", position.pendingLastOffset().get()).log();
       }
-      batch.firstRecordTime = Instant.ofEpochMilli(record.timestamp());
-      open.put(partition, batch);
     }
     batch.lastOffset = record.offset();
-    batch.recordsRead++;
-    if (Arrays.equals(record.key(), account)) {
-      AuditEvent event = parse(record);
-      if (event != null && event.getAccountId().equals(job.accountId()) && format.accepts(event)) {
-        try {
-          batch.session.add(event);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
+    // Only the key is looked at here; parsing, filtering and encoding happen at the flush, in parallel.
+    if (Arrays.equals(record.key(), account) && record.value() != null) {
+      batch.values.add(record.value());
+      batch.valueBytes += record.value().length;
     }
     if (batch.intendedLast.isPresent()) {
       if (batch.reachedIntent()) {
         flush(batch);
       }
-    } else if (batch.session.records() >= job.limits().maxRecords() || batch.session.rawBytes() >= job.limits().maxBytes()) {
+    } else if (batch.values.size() >= job.limits().maxRecords() || batch.valueBytes * expansion >= job.limits().maxBytes()) {
       flush(batch);
     }
   }
@@ -149,11 +143,9 @@ final class PartitionDelivery {
   private void flush(PartitionBatch batch) throws InterruptedException {
     open.remove(batch.partition);
     long last = batch.intendedLast.orElse(batch.lastOffset);
-    JobFormat.Encoded encoded;
-    try {
-      encoded = batch.session.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JobFormat.Encoded encoded = encoder.encode(format, job.accountId(), batch.values);
+    if (encoded.records() > 0 && batch.valueBytes > 0) {
+      expansion = Math.max(0.1, (double) encoded.rawBytes() / batch.valueBytes);
     }
     if (encoded.records() > 0) {
       if (batch.intendedLast.isEmpty() && !positions.intend(lease, batch.partition, last)) {
@@ -215,23 +207,4 @@ final class PartitionDelivery {
     telemetry.lag(job.id(), lag, oldest == null || lag == 0 ? Duration.ZERO : Duration.between(oldest, Instant.now()));
   }
 
-  private JobFormat.Session openSession() {
-    try {
-      return format.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private AuditEvent parse(ConsumerRecord<byte[], byte[]> record) {
-    try {
-      return AuditEvent.parseFrom(record.value());
-    } catch (InvalidProtocolBufferException e) {
-      // Ingest validated every event; a record that does not parse was not written by it. It is in
-      // the indexer's rejects too; Logpush leaves it out rather than stop the job.
-      log.atWarn().setMessage("logpush skipped a record that is not an audit event").addKeyValue("job_id", job.id())
-          .addKeyValue("partition", record.partition()).addKeyValue("offset", record.offset()).log();
-      return null;
-    }
-  }
 }
