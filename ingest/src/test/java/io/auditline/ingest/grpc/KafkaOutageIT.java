@@ -46,7 +46,7 @@ class KafkaOutageIT {
       assertThat(ingest.lifecycle().readiness().components().get("kafka").isHealthy()).isFalse();
 
       broker.start();
-      await().atMost(Duration.ofSeconds(60)).until(() -> ingest.lifecycle().readiness().ok());
+      await().atMost(Duration.ofSeconds(120)).until(() -> ingest.lifecycle().readiness().ok());
       await()
           .atMost(Duration.ofSeconds(60))
           .ignoreExceptionsInstanceOf(StatusRuntimeException.class)
