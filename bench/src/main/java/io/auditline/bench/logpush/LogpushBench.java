@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * ./auditline bench logpush [--events 2000000] [--event-bytes 500] [--event-shape varied] [--partitions 3]
- *                           [--flush-interval 5s] [--max-records 100000] [--max-bytes 100000000]
+ *                           [--flush-interval 5s] [--drain-max-age 60s] [--max-records 100000]
+ *                           [--max-bytes 100000000]
  *                           [--codec-duration 5s] [--freshness-rate 2000] [--freshness-seconds 60]
  *                           [--poll-interval 200ms] [--drain-timeout 10m]
  * </pre>
@@ -42,10 +43,14 @@ import picocli.CommandLine.Option;
  *       Logpush's encoder, then gzip-1 in a tight loop on one thread.
  *   <li>{@code logpush.s3.throughput}: the Logpush role starts and drains the backlog; timed until
  *       the job's delivered-records counter reaches the backlog, then every object is read back and
- *       must hold exactly the events written. With {@code --events} not a multiple of
- *       {@code --max-records}, the last batch waits for the flush interval and the rate includes it.
- *   <li>{@code logpush.s3.freshness}: {@code --freshness-rate} events/s for {@code
- *       --freshness-seconds} with ingest's producer settings; ack-to-visible latency per event.
+ *       must hold exactly the events written. Meanwhile the job's max_age is {@code --drain-max-age}
+ *       and {@code --events} must be a multiple of {@code --max-records}: every object is then cut by
+ *       its record count, never by the flush timer (on a slow machine a 5 s timer would cut batches
+ *       short and make the last one wait, timing the timer instead of the delivery path).
+ *   <li>{@code logpush.s3.freshness}: the job's max_age becomes {@code --flush-interval} (a new
+ *       revision: the worker restarts from its stored positions); then {@code --freshness-rate}
+ *       events/s for {@code --freshness-seconds} with ingest's producer settings; ack-to-visible
+ *       latency per event.
  * </ol>
  */
 @Command(
@@ -71,6 +76,9 @@ public final class LogpushBench implements Callable<Integer> {
 
   @Option(names = "--flush-interval", defaultValue = "5s", description = "The job's max_age (default: ${DEFAULT-VALUE})")
   String flushInterval;
+
+  @Option(names = "--drain-max-age", defaultValue = "60s", description = "The job's max_age while the backlog drains (default: ${DEFAULT-VALUE})")
+  String drainMaxAge;
 
   @Option(names = "--max-records", defaultValue = "100000", description = "The job's max_records (default: ${DEFAULT-VALUE})")
   int maxRecords;
@@ -114,15 +122,15 @@ public final class LogpushBench implements Callable<Integer> {
     };
     Params params = new Params(events, eventBytes, shape, partitions, Durations.parse(flushInterval), maxRecords, maxBytes,
         Durations.parse(pollInterval));
+    Duration drainAge = Durations.parse(drainMaxAge);
     new BatchLimits(params.flushInterval(), maxRecords, maxBytes); // the jobs API's own limits
-    if (events % maxRecords != 0) {
-      System.err.printf("bench: warning: %,d events is not a multiple of max-records %,d; the last batch waits for the "
-          + "flush interval (%s) and the throughput includes that wait%n", events, maxRecords, flushInterval);
-    }
+    new BatchLimits(drainAge, maxRecords, maxBytes);
+    require(events % maxRecords == 0, "events: %s (expected: a multiple of max-records, so no object waits for the timer)",
+        events);
     LogpushReport report = new LogpushReport(params);
     try (LogpushEnvironment env = LogpushEnvironment.start(partitions)) {
       System.err.printf("bench: broker %s, S3Proxy %s, data %s%n", env.bootstrapServers(), env.s3().endpoint(), env.dataDir());
-      UUID job = env.insertJob(params.flushInterval(), maxRecords, maxBytes, Instant.now().minusSeconds(60));
+      UUID job = env.insertJob(drainAge, maxRecords, maxBytes, Instant.now().minusSeconds(60));
       Preloader.Result load = new Preloader(env.bootstrapServers(), source).load(events, (int) Math.min(events, maxRecords));
       progress("pre-load", load.eventsPerSecond(), "events/s", load.elapsed());
       ConsumerPerfBaseline.Summary kafka =
@@ -141,8 +149,9 @@ public final class LogpushBench implements Callable<Integer> {
         DeliveryRun.Result drained = new DeliveryRun(role, registry, job).drain(events, Durations.parse(drainTimeout));
         progress("logpush.s3.throughput", drained.eventsPerSecond(), "events/s", drained.elapsed());
         DeliveryRun.Result run = DeliveryRun.verify(drained, bucket, load.ids());
-        report.throughput(load, kafka, codec, run);
+        report.throughput(load, kafka, codec, run, drainAge);
         if (freshnessSeconds > 0) {
+          switchMaxAge(env, job, params.flushInterval());
           FreshnessProbe.Result fresh = new FreshnessProbe(env.bootstrapServers(), source, bucket, params.pollEvery())
               .run(freshnessRate, Duration.ofSeconds(freshnessSeconds), params.flushInterval().plusSeconds(30));
           progress("logpush.s3.freshness", fresh.ms(99), "ms p99", fresh.produceFor());
@@ -156,6 +165,20 @@ public final class LogpushBench implements Callable<Integer> {
     }
     report.printSummary();
     return 0;
+  }
+
+  /** Sets the job's max_age and returns once a new worker took the job's lease (plus 2 s to seek and poll). */
+  private static void switchMaxAge(LogpushEnvironment env, UUID job, Duration maxAge) throws Exception {
+    long epoch = env.leaseEpoch(job);
+    env.setMaxAge(job, maxAge);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (env.leaseEpoch(job) <= epoch) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the job's worker did not restart within 60 s after its max_age changed");
+      }
+      Thread.sleep(100);
+    }
+    Thread.sleep(2_000);
   }
 
   private static void progress(String what, double value, String unit, Duration over) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +105,27 @@ final class LogpushEnvironment implements AutoCloseable {
       ps.executeUpdate();
     }
     return id;
+  }
+
+  /** Changes the job's max_age as the jobs API would: a new revision, so the engine restarts its worker. */
+  void setMaxAge(UUID job, Duration maxAge) throws Exception {
+    try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE logpush_jobs SET max_age_ms = ?, revision = revision + 1, updated_at = now() WHERE id = ?")) {
+      ps.setLong(1, maxAge.toMillis());
+      ps.setObject(2, job);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The epoch of the job's lease (bumped by every worker that takes it); 0 before the first. */
+  long leaseEpoch(UUID job) throws Exception {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT epoch FROM logpush_leases WHERE job_id = ?")) {
+      ps.setObject(1, job);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.auditline.bench.logpush;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +21,8 @@ final class LogpushReport {
     this.params = params;
   }
 
-  void throughput(Preloader.Result load, ConsumerPerfBaseline.Summary kafka, CodecCeiling.Result codec, DeliveryRun.Result run)
-      throws JsonProcessingException {
+  void throughput(Preloader.Result load, ConsumerPerfBaseline.Summary kafka, CodecCeiling.Result codec, DeliveryRun.Result run,
+      Duration drainMaxAge) throws JsonProcessingException {
     double baseline = kafka.fetchRecordsPerSecond();
     Map<String, Object> k = common();
     k.put("mean_event_bytes", round(load.meanBytes()));
@@ -51,6 +52,7 @@ final class LogpushReport {
     p.put("codec_ceiling_events_per_s", Math.round(codec.gzipEventsPerSecond()));
     p.put("elapsed_s", round(run.elapsed().toMillis() / 1000.0));
     p.put("first_object_s", round(run.firstObject().toMillis() / 1000.0));
+    p.put("drain_max_age_s", drainMaxAge.toMillis() / 1000.0);
     p.put("objects", run.objects());
     p.put("gzip_mb", round(run.gzipBytes() / 1e6));
     p.put("cores", run.cores());
