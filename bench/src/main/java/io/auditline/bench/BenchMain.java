@@ -1,6 +1,7 @@
 package io.auditline.bench;
 
 import io.auditline.bench.ingest.IngestBench;
+import io.auditline.bench.logpush.LogpushBench;
 import io.auditline.bench.store.StoreBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "auditline bench",
     mixinStandardHelpOptions = true,
-    subcommands = {IngestBench.class, StoreBench.class},
+    subcommands = {IngestBench.class, StoreBench.class, LogpushBench.class},
     description = "Run a benchmark; see docs/benchmarks.md.")
 public final class BenchMain implements Runnable {
 

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * action.description}, with a fresh id per event (a repeated id would be acknowledged as a duplicate
  * without a Kafka write) and accounts spread over several keys, hence several partitions.
  */
-final class EventFactory {
+public final class EventFactory {
 
   private static final int ACCOUNTS = 16;
   private static final String[] ACCOUNT_IDS = new String[ACCOUNTS];
@@ -31,7 +31,7 @@ final class EventFactory {
 
   private final AuditEvent template;
 
-  EventFactory(int eventBytes) {
+  public EventFactory(int eventBytes) {
     AuditEvent base = base("", Instant.now());
     int padding = eventBytes - base.getSerializedSize();
     if (padding < 0) {
@@ -48,8 +48,16 @@ final class EventFactory {
   }
 
   /** Encoded size of every event this factory makes. */
-  int eventBytes() {
+  public int eventBytes() {
     return template.getSerializedSize();
+  }
+
+  /**
+   * One fresh event of {@code accountId}; the size is {@link #eventBytes()} when the id has as many
+   * bytes as the factory's own ({@code acct-15}).
+   */
+  public AuditEvent event(String accountId) {
+    return template.toBuilder().setId(randomUuid(ThreadLocalRandom.current())).setAccountId(accountId).build();
   }
 
   /** A request of {@code count} fresh events. */
