@@ -45,7 +45,7 @@ public record SeasonalConfig(double levelAlpha, double trendBeta, double dailyGa
 
     /** Defaults tuned on the attack benchmark for one-minute security-event counts. */
     public static SeasonalConfig defaults() {
-        return new SeasonalConfig(0.005, 0.0005, 0.02, 0.01, 0.005, 3, 6, 1.5, 10, 5,
+        return new SeasonalConfig(0.005, 0.0005, 0.02, 0.01, 0.005, 3, 7, 2, 10, 5,
                 Duration.ofHours(2), Duration.ofDays(1));
     }
 
