@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -51,7 +52,10 @@ final class PartitionDelivery {
   private final Map<Integer, PartitionBatch> open = new HashMap<>();
   private final ParallelEncoder encoder;
   // Encoded (uncompressed) bytes per protobuf byte, learnt from the last batch, for the size limit.
-  private double expansion = 1.7;
+  private volatile double expansion = 1.7;
+  private final FlushPipeline pipeline;
+  // The next offset the destination confirmed, per partition (the pipeline's thread writes it).
+  private final Map<Integer, Long> delivered = new ConcurrentHashMap<>();
 
   PartitionDelivery(Job job, JobFormat format, KeyTemplate keys, BatchUploader uploader, DeliveryConfig config, Lease lease,
       LeaseStore leases, PositionStore positions, DeliveryTelemetry telemetry, Consumer<byte[], byte[]> consumer,
@@ -70,14 +74,27 @@ final class PartitionDelivery {
     this.worker = worker;
     this.account = job.accountId().getBytes(StandardCharsets.UTF_8);
     this.next = new HashMap<>(start);
+    start.forEach((partition, position) -> delivered.put(partition, position.nextOffset()));
+    this.pipeline = new FlushPipeline("logpush-flush-" + job.id().toString().substring(0, 8));
   }
 
   void run() throws InterruptedException {
+    try {
+      poll();
+    } finally {
+      // Queued flushes finish (or stop at their next retry wait) before the consumer closes.
+      pipeline.close();
+    }
+    pipeline.rethrow();
+  }
+
+  private void poll() throws InterruptedException {
     long renewAt = System.nanoTime() + config.leaseTtl().dividedBy(3).toNanos();
     long lagAt = System.nanoTime();
     long partitionCheckAt = System.nanoTime() + PARTITION_CHECK_EVERY.toNanos();
     int partitions = next.size();
     while (!worker.stopping()) {
+      pipeline.rethrow();
       long now = System.nanoTime();
       if (now >= renewAt) {
         renew();
@@ -140,9 +157,16 @@ final class PartitionDelivery {
     }
   }
 
+  /** Cuts the batch here and hands it to the pipeline; the next batch of the partition starts after it. */
   private void flush(PartitionBatch batch) throws InterruptedException {
     open.remove(batch.partition);
     long last = batch.intendedLast.orElse(batch.lastOffset);
+    next.put(batch.partition, new Position(last + 1, Optional.empty()));
+    pipeline.submit(() -> deliver(batch, last));
+  }
+
+  /** On the pipeline's thread: encode, record the intent, upload, then advance the stored position. */
+  private void deliver(PartitionBatch batch, long last) throws InterruptedException {
     JobFormat.Encoded encoded = encoder.encode(format, job.accountId(), batch.values);
     if (encoded.records() > 0 && batch.valueBytes > 0) {
       expansion = Math.max(0.1, (double) encoded.rawBytes() / batch.valueBytes);
@@ -160,7 +184,7 @@ final class PartitionDelivery {
     if (!positions.advance(lease, batch.partition, last + 1)) {
       throw new JobWorker.LostLeaseException();
     }
-    next.put(batch.partition, new Position(last + 1, Optional.empty()));
+    delivered.put(batch.partition, last + 1);
   }
 
   /** Waits between upload attempts while keeping the lease. */
@@ -199,7 +223,7 @@ final class PartitionDelivery {
         next.keySet().stream().map(p -> new TopicPartition(config.topic(), p)).toList(), Duration.ofSeconds(5));
     long lag = 0;
     for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
-      long partitionLag = Math.max(0, e.getValue() - next.get(e.getKey().partition()).nextOffset());
+      long partitionLag = Math.max(0, e.getValue() - delivered.get(e.getKey().partition()));
       lag += partitionLag;
       positions.lag(job.id(), e.getKey().partition(), partitionLag);
     }
