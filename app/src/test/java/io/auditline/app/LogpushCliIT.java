@@ -78,6 +78,8 @@ class LogpushCliIT {
 
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(ids(live())).containsExactlyInAnyOrderElementsOf(sent));
     assertThat(live()).allSatisfy(f -> assertThat(f.getFileName().toString()).matches(job + "-p\\d+-\\d{20}\\.ndjson\\.gz"));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dev.http("/metrics").lines())
+        .anyMatch(l -> l.startsWith("auditline_logpush_records_total{job_id=\"" + job + "\"") && l.endsWith(" " + EVENTS + ".0")));
 
     Result shown = logpush(token, "jobs", "get", "--account", account, "--id", job);
     assertThat(shown.code).isZero();
