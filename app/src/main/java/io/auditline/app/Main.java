@@ -4,6 +4,7 @@ import io.auditline.app.cli.DevCommand;
 import io.auditline.app.cli.SendCommand;
 import io.auditline.app.cli.ServeCommand;
 import io.auditline.app.cli.TokensCommand;
+import io.auditline.app.cli.logpush.LogpushCommand;
 import io.auditline.platform.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Command;
     name = "auditline",
     mixinStandardHelpOptions = true,
     version = "auditline 0.1.0",
-    description = "Audit-log platform: mTLS gRPC ingestion into Kafka, PostgreSQL index and query API.",
-    subcommands = {DevCommand.class, ServeCommand.class, SendCommand.class, TokensCommand.class, CommandLine.HelpCommand.class})
+    description = "Audit-log platform: mTLS gRPC ingestion into Kafka, PostgreSQL index, query API and Logpush.",
+    subcommands = {DevCommand.class, ServeCommand.class, SendCommand.class, TokensCommand.class, LogpushCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -154,7 +154,8 @@ public record AuditlineConfig(
       requestTimeout = Objects.requireNonNullElse(requestTimeout, defaults.requestTimeout());
       allowedNetworks = List.copyOf(Objects.requireNonNullElse(allowedNetworks, List.of()));
       allowAllNetworks = Objects.requireNonNullElse(allowAllNetworks, false);
-      settings();
+      // Validates now, from the parameters: the accessors read fields that are assigned only after this body.
+      new LogpushSettings(retryWindow, leaseTtl, requestTimeout, allowedNetworks, allowAllNetworks);
     }
 
     public LogpushSettings settings() {

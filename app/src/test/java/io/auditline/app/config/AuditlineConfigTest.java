@@ -3,6 +3,7 @@ package io.auditline.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditline.logpush.LogpushSettings;
 import io.auditline.platform.config.ConfigException;
 import io.auditline.platform.config.ConfigLoader;
 import io.auditline.platform.config.DataSize;
@@ -46,13 +47,14 @@ class AuditlineConfigTest {
   void readsTheFileAndFillsDefaults() throws Exception {
     AuditlineConfig config = new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
 
-    assertThat(config.roles()).containsExactly("ingest", "store", "api");
+    assertThat(config.roles()).containsExactly("ingest", "store", "api", "logpush");
     assertThat(config.kafka().settings().bootstrapServers()).isEqualTo("k1:9092,k2:9092");
     assertThat(config.kafka().topic()).isEqualTo("audit.events.v1");
     assertThat(config.ingest().maxEventSize()).isEqualTo(DataSize.ofKibibytes(32));
     assertThat(config.ingest().idempotencyWindow()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.ingest().maxEventsPerRequest()).isEqualTo(1000);
     assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.logpush().settings()).isEqualTo(LogpushSettings.defaults());
   }
 
   @Test

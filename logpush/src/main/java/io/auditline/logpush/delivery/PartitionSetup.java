@@ -50,8 +50,10 @@ final class PartitionSetup {
       }
     }
     if (!wanted.isEmpty()) {
-      Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(wanted, Duration.ofSeconds(30));
+      // Ends first: a partition with no record at or after start_at yet starts at its end as it was
+      // before the search, so records appended while searching are delivered, not skipped.
       Map<TopicPartition, Long> ends = consumer.endOffsets(wanted.keySet(), Duration.ofSeconds(30));
+      Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(wanted, Duration.ofSeconds(30));
       for (TopicPartition tp : wanted.keySet()) {
         OffsetAndTimestamp at = found.get(tp);
         long offset = at != null ? at.offset() : ends.get(tp);
