@@ -116,6 +116,7 @@ final class BatchUploader {
     telemetry.deadLettered(job.id(), encoded.records());
     log.atError().setMessage("logpush batch dead-lettered after the retry window").addKeyValue("job_id", job.id())
         .addKeyValue("key", upload.key()).addKeyValue("records", encoded.records()).addKeyValue("reason", reason)
+        .addKeyValue("first_offset", origin.firstOffset().orElse(-1L)).addKeyValue("last_offset", origin.lastOffset().orElse(-1L))
         .addKeyValue("attempts", attempts).log();
   }
 

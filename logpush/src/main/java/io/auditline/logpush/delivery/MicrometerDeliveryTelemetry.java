@@ -31,9 +31,9 @@ public final class MicrometerDeliveryTelemetry implements DeliveryTelemetry {
     String job = jobId.toString();
     Counter.builder("auditline_logpush_records").description("Events delivered").tag("job_id", job).register(registry)
         .increment(records);
-    Counter.builder("auditline_logpush_bytes_raw").description("Uncompressed bytes delivered").baseUnit("bytes")
+    Counter.builder("auditline_logpush_uncompressed").description("Uncompressed bytes delivered").baseUnit("bytes")
         .tag("job_id", job).register(registry).increment(rawBytes);
-    Counter.builder("auditline_logpush_bytes_compressed").description("Compressed bytes delivered").baseUnit("bytes")
+    Counter.builder("auditline_logpush_compressed").description("Compressed bytes delivered").baseUnit("bytes")
         .tag("job_id", job).register(registry).increment(compressedBytes);
     Counter.builder("auditline_logpush_batches").description("Objects delivered").tag("job_id", job).register(registry)
         .increment();
