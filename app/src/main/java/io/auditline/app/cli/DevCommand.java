@@ -4,6 +4,7 @@ import io.auditline.app.AuditlineServer;
 import io.auditline.app.config.AuditlineConfig;
 import io.auditline.app.dev.DevEnvironment;
 import io.auditline.app.dev.DevPki;
+import io.auditline.app.dev.DevS3;
 import io.auditline.embedded.kafka.EmbeddedKafka;
 import io.auditline.embedded.kafka.EmbeddedKafkaConfig;
 import io.auditline.embedded.postgres.EmbeddedPostgresConfig;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +46,12 @@ public final class DevCommand implements Callable<Integer> {
   @Option(names = "--api-port", defaultValue = "8081", description = "Customer query API port (default: ${DEFAULT-VALUE})")
   int apiPort;
 
+  @Option(names = "--s3-port", defaultValue = "8082", description = "Port of the dev S3-compatible server (default: ${DEFAULT-VALUE})")
+  int s3Port;
+
+  @Option(names = "--no-s3", description = "Do not start the dev S3-compatible server")
+  boolean noS3;
+
   @Option(names = "--postgres", description = "Use this PostgreSQL (jdbc:postgresql://...) instead of the embedded one")
   String postgres;
 
@@ -52,6 +60,8 @@ public final class DevCommand implements Callable<Integer> {
 
   @Option(names = "--postgres-password", description = "Password for --postgres (or AUDITLINE_POSTGRES_PASSWORD)")
   String postgresPassword;
+
+  private Optional<DevS3> devS3 = Optional.empty();
 
   @Override
   public Integer call() throws Exception {
@@ -69,6 +79,15 @@ public final class DevCommand implements Callable<Integer> {
       bootstrap = broker.bootstrapServers();
       before.add(new Runner.AlreadyStarted(broker)); // closed last, after ingest drained into it
     }
+    Optional<DevS3> s3 = Optional.empty();
+    if (!noS3 && DevS3.jar().isPresent()) {
+      System.out.println("auditline dev: starting the dev S3-compatible server (data/s3) ...");
+      DevS3 server = new DevS3(data.resolve("s3"), s3Port);
+      server.start();
+      before.add(new Runner.AlreadyStarted(server));
+      s3 = Optional.of(server);
+    }
+    devS3 = s3;
     AuditlineConfig.Postgres database;
     if (postgres == null) {
       System.out.println("auditline dev: starting the embedded PostgreSQL (data/postgres) ...");
@@ -130,9 +149,12 @@ public final class DevCommand implements Callable<Integer> {
           Send a sample event:   ./auditline send
           Create an API token:   ./auditline tokens create --account demo-account --scope audit_logs:read
           Read it back:          curl -H "Authorization: Bearer <token>" %s/v1/accounts/demo-account/audit-logs
+          %s
           Stop with Ctrl-C.
           """
-              .formatted(grpc, http, http, api, bootstrap, config.kafka().topic(), config.postgres().database().redactedUrl(), devJson, api));
+              .formatted(grpc, http, http, api, bootstrap, config.kafka().topic(), config.postgres().database().redactedUrl(), devJson, api,
+                  devS3.map(s -> "S3-compatible bucket for Logpush jobs (data/s3):\n  s3://%s/logs/{DATE}?endpoint=%s&access_key_id=%s&secret_access_key=%s&region=us-east-1\n"
+                      .formatted(DevS3.BUCKET, s.endpoint(), DevS3.ACCESS_KEY, DevS3.SECRET_KEY)).orElse("")));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write dev.json", e);
     }
