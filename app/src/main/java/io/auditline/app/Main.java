@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "auditline 0.1.0",
     description = "Audit-log platform: mTLS gRPC ingestion into Kafka, PostgreSQL index, query API and Logpush.",
-    subcommands = {DevCommand.class, ServeCommand.class, SendCommand.class, TokensCommand.class, LogpushCommand.class,
+    subcommands = {DevCommand.class, ServeCommand.class, SendCommand.class, TokensCommand.class, LogpushCommand.class, DetectCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

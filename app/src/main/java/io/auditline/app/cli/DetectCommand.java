@@ -1,0 +1,20 @@
+package io.auditline.app.cli;
+
+import io.auditline.detect.cli.EvaluateCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code auditline detect}: attack detection tools; today the evaluation harness. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+    description = "Attack detection: evaluate the detectors (NAB score, attack benchmark, cost).",
+    subcommands = {EvaluateCommand.class})
+public final class DetectCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
