@@ -1,5 +1,6 @@
 package io.auditline.app;
 
+import io.auditline.app.cli.DetectCommand;
 import io.auditline.app.cli.DevCommand;
 import io.auditline.app.cli.SendCommand;
 import io.auditline.app.cli.ServeCommand;
