@@ -18,9 +18,9 @@ final class FlushPipeline implements AutoCloseable {
 
   static final int IN_FLIGHT = 2;
 
-  /** A flush; may throw whatever the poll loop would have. */
+  /** A flush of an encoded batch; may throw whatever the poll loop would have. */
   interface Flush {
-    void run() throws Exception;
+    void run(ParallelEncoder.Pending encoding) throws Exception;
   }
 
   private final ExecutorService thread;
@@ -36,14 +36,21 @@ final class FlushPipeline implements AutoCloseable {
   }
 
   /** Queues a flush after the ones already queued; blocks while {@value #IN_FLIGHT} are pending. */
-  void submit(Flush flush) throws InterruptedException {
+  void submit(Flush flush, java.util.function.Supplier<ParallelEncoder.Pending> encode) throws InterruptedException {
     rethrow();
     slots.acquire();
+    ParallelEncoder.Pending encoding;
+    try {
+      encoding = encode.get();
+    } catch (RuntimeException e) {
+      slots.release();
+      throw e;
+    }
     try {
       thread.execute(() -> {
         try {
           if (failure == null) {
-            flush.run();
+            flush.run(encoding);
           }
         } catch (Throwable t) {
           if (failure == null) {

@@ -31,14 +31,37 @@ final class ParallelEncoder {
   }
 
   JobFormat.Encoded encode(JobFormat format, String account, List<byte[]> values) {
-    if (!format.concatenable() || values.size() <= CHUNK_RECORDS) {
-      return chunk(format, account, values);
-    }
+    return start(format, account, values).join();
+  }
+
+  /**
+   * Starts encoding on the pool and returns at once, so a batch can be encoding while the one before
+   * it uploads; {@link Pending#join()} waits for the body.
+   */
+  Pending start(JobFormat format, String account, List<byte[]> values) {
     List<CompletableFuture<JobFormat.Encoded>> parts = new ArrayList<>();
-    for (int from = 0; from < values.size(); from += CHUNK_RECORDS) {
-      List<byte[]> slice = values.subList(from, Math.min(values.size(), from + CHUNK_RECORDS));
+    int chunk = format.concatenable() ? CHUNK_RECORDS : Math.max(1, values.size());
+    for (int from = 0; from < values.size() || from == 0; from += chunk) {
+      List<byte[]> slice = values.subList(from, Math.min(values.size(), from + chunk));
       parts.add(CompletableFuture.supplyAsync(() -> chunk(format, account, slice), pool));
     }
+    return new Pending(parts);
+  }
+
+  /** A batch being encoded. */
+  static final class Pending {
+    private final List<CompletableFuture<JobFormat.Encoded>> parts;
+
+    Pending(List<CompletableFuture<JobFormat.Encoded>> parts) {
+      this.parts = parts;
+    }
+
+    JobFormat.Encoded join() {
+      return concatenate(parts);
+    }
+  }
+
+  private static JobFormat.Encoded concatenate(List<CompletableFuture<JobFormat.Encoded>> parts) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     int records = 0;
     long raw = 0;

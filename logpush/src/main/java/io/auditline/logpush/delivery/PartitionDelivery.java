@@ -162,12 +162,13 @@ final class PartitionDelivery {
     open.remove(batch.partition);
     long last = batch.intendedLast.orElse(batch.lastOffset);
     next.put(batch.partition, new Position(last + 1, Optional.empty()));
-    pipeline.submit(() -> deliver(batch, last));
+    // Encoding starts now, on the pool, while earlier batches may still be uploading.
+    pipeline.submit(pending -> deliver(batch, last, pending), () -> encoder.start(format, job.accountId(), batch.values));
   }
 
   /** On the pipeline's thread: encode, record the intent, upload, then advance the stored position. */
-  private void deliver(PartitionBatch batch, long last) throws InterruptedException {
-    JobFormat.Encoded encoded = encoder.encode(format, job.accountId(), batch.values);
+  private void deliver(PartitionBatch batch, long last, ParallelEncoder.Pending pending) throws InterruptedException {
+    JobFormat.Encoded encoded = pending.join();
     if (encoded.records() > 0 && batch.valueBytes > 0) {
       expansion = Math.max(0.1, (double) encoded.rawBytes() / batch.valueBytes);
     }
