@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -34,6 +39,8 @@ import org.apache.hc.core5.util.Timeout;
 public final class WebhookNotifier implements Notifier, AutoCloseable {
 
   static final String USER_AGENT = "Auditline-Webhook/1";
+
+  private static final ScheduledExecutorService DEADLINES = deadlines();
 
   private final WebhookSettings settings;
   private final HttpHost target;
@@ -77,6 +84,13 @@ public final class WebhookNotifier implements Notifier, AutoCloseable {
         WebhookSignature.header(settings.secret(), clock.instant().getEpochSecond(), body));
     post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
     String where = settings.redactedUrl();
+    // Connect and socket timeouts bound each read; this bounds the whole exchange, slow drips included
+    // (HttpClient reads the rest of any response body to reuse the connection).
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+      expired.set(true);
+      post.cancel();
+    }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     try {
       return client.execute(target, post, null, response -> {
         Header retryAfter = response.getFirstHeader("Retry-After");
@@ -84,7 +98,11 @@ public final class WebhookNotifier implements Notifier, AutoCloseable {
             RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), clock.instant()));
       });
     } catch (IOException e) {
-      return WebhookOutcomes.forFailure(e, where);
+      return expired.get()
+          ? new NotifyOutcome.Retry("timeout", "%s did not answer within %s".formatted(where, settings.timeout()))
+          : WebhookOutcomes.forFailure(e, where);
+    } finally {
+      deadline.cancel(false);
     }
   }
 
@@ -96,5 +114,15 @@ public final class WebhookNotifier implements Notifier, AutoCloseable {
   @Override
   public String toString() {
     return "WebhookNotifier[" + settings.redactedUrl() + "]";
+  }
+
+  private static ScheduledExecutorService deadlines() {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread thread = new Thread(r, "detect-webhook-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 }

@@ -141,6 +141,30 @@ class WebhookNotifierIT {
   }
 
   @Test
+  void aReceiverThatDripsItsAnswerTimesOut() {
+    server.removeContext("/hook");
+    server.createContext("/hook", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(200, 0);
+      try (var out = exchange.getResponseBody()) {
+        // A byte well within the socket timeout, for longer than the whole-request deadline; ends when the client hangs up.
+        for (int i = 0; i < 100; i++) {
+          out.write('x');
+          out.flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException | InterruptedException clientGone) {
+        // expected
+      }
+    });
+    WebhookSettings settings = new WebhookSettings(url("127.0.0.1"), SECRET, Duration.ofMillis(800));
+    try (WebhookNotifier notifier = new WebhookNotifier(settings, LOOPBACK_ALLOWED, Clock.systemUTC())) {
+      assertThat(notifier.send(Notifications.firing()))
+          .isInstanceOfSatisfying(NotifyOutcome.Retry.class, r -> assertThat(r.reason()).isEqualTo("timeout"));
+    }
+  }
+
+  @Test
   void refusesInternalAddressesWithoutConnecting() {
     AddressGuard publicOnly = AddressGuard.publicOnly();
     for (String host : List.of("127.0.0.1", "localhost", "10.0.0.1", "[::1]")) {
