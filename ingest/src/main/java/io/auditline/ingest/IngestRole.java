@@ -15,6 +15,7 @@ import io.auditline.ingest.pipeline.IngestLimits;
 import io.auditline.ingest.pipeline.IngestPipeline;
 import io.auditline.ingest.pipeline.IngestTelemetry;
 import io.auditline.ingest.pipeline.MicrometerIngestTelemetry;
+import io.auditline.ingest.pipeline.SecurityIngestPipeline;
 import io.auditline.ingest.validate.EventValidator;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.tls.GrpcTls;
@@ -46,17 +47,18 @@ public record IngestRole(List<Component> components, IngestServer server) {
     IngestTelemetry ingestTelemetry = new MicrometerIngestTelemetry(metrics);
     KafkaEventLog eventLog =
         new KafkaEventLog(kafka, telemetry.getPropagators().getTextMapPropagator(), ingestTelemetry, config.drainTimeout());
+    IngestLimits limits = new IngestLimits(config.maxEventsPerRequest(), (int) config.maxEventSize().toBytes());
+    EventValidator validator = new EventValidator((int) config.maxEventSize().toBytes());
+    ProducerRegistry producers = ProducerRegistry.load(config.producersFile());
+    ProducerRateLimiter rateLimiter =
+        new ProducerRateLimiter(
+            new ProducerRateLimiter.RateLimit(config.rateEventsPerSecond(), config.rateBurstEvents()),
+            System::nanoTime);
+    IdempotencyGuard idempotency = new IdempotencyGuard(config.idempotencyWindow(), config.idempotencyMaxKeys());
     IngestPipeline pipeline =
-        new IngestPipeline(
-            new IngestLimits(config.maxEventsPerRequest(), (int) config.maxEventSize().toBytes()),
-            new EventValidator((int) config.maxEventSize().toBytes()),
-            ProducerRegistry.load(config.producersFile()),
-            new ProducerRateLimiter(
-                new ProducerRateLimiter.RateLimit(config.rateEventsPerSecond(), config.rateBurstEvents()),
-                System::nanoTime),
-            new IdempotencyGuard(config.idempotencyWindow(), config.idempotencyMaxKeys()),
-            eventLog,
-            ingestTelemetry);
+        new IngestPipeline(limits, validator, producers, rateLimiter, idempotency, eventLog, ingestTelemetry);
+    SecurityIngestPipeline securityPipeline =
+        new SecurityIngestPipeline(limits, validator, producers, rateLimiter, idempotency, eventLog, ingestTelemetry);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
             .sslContext(GrpcTls.serverContext(serverTls))
@@ -66,7 +68,7 @@ public record IngestRole(List<Component> components, IngestServer server) {
     IngestServer server =
         new IngestServer(
             builder,
-            new IngestGrpcService(pipeline, telemetry.getTracer("io.auditline.ingest"), ingestTelemetry),
+            new IngestGrpcService(pipeline, securityPipeline, telemetry.getTracer("io.auditline.ingest"), ingestTelemetry),
             new ProducerIdentityInterceptor(),
             new TraceContextInterceptor(telemetry.getPropagators().getTextMapPropagator()),
             extraServices,

@@ -6,11 +6,19 @@ import java.util.Objects;
 /**
  * What one producer may write: a list of accounts and a list of action-type prefixes, where {@code *}
  * allows any. A prefix matches an action type equal to it or starting with it ({@code "zone."}
- * matches {@code "zone.settings.update"}).
+ * matches {@code "zone.settings.update"}). Security events (of its accounts) only when
+ * {@code securityEvents} is true; absent in the producers file means false.
  */
-public record ProducerPolicy(String identity, List<String> accounts, List<String> actionTypes) {
+public record ProducerPolicy(
+    String identity, List<String> accounts, List<String> actionTypes, Boolean securityEvents) {
+
+  /** A producer of audit events only. */
+  public ProducerPolicy(String identity, List<String> accounts, List<String> actionTypes) {
+    this(identity, accounts, actionTypes, false);
+  }
 
   public ProducerPolicy {
+    securityEvents = Boolean.TRUE.equals(securityEvents);
     Objects.requireNonNull(identity, "identity");
     if (identity.isBlank()) {
       throw new IllegalArgumentException("identity: blank (expected: a SPIFFE id or a CN)");
@@ -29,6 +37,10 @@ public record ProducerPolicy(String identity, List<String> accounts, List<String
 
   public boolean mayWriteAccount(String accountId) {
     return accounts.contains("*") || accounts.contains(accountId);
+  }
+
+  public boolean mayWriteSecurityEvents() {
+    return securityEvents;
   }
 
   public boolean mayWriteAction(String actionType) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.auditline.ingest.validate.Texts;
 import io.auditline.proto.v1.AuditEvent;
+import io.auditline.proto.v1.SecurityEvent;
 import io.auditline.proto.v1.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,10 @@ import java.util.Optional;
  *   - identity: spiffe://example.com/producer/billing
  *     accounts: ["*"]
  *     actionTypes: ["billing.", "account.payment_method."]
+ *   - identity: spiffe://example.com/producer/edge
+ *     accounts: ["*"]
+ *     actionTypes: ["zone."]
+ *     securityEvents: true     # may call IngestSecurityEvents; false when absent
  * </pre>
  */
 public final class ProducerRegistry {
@@ -32,6 +37,9 @@ public final class ProducerRegistry {
 
   /** Rule id of a violation for an action type the producer may not write. */
   public static final String ACTION_RULE = "permission.action_type";
+
+  /** Rule id of a violation for a producer that may not write security events at all. */
+  public static final String SECURITY_EVENTS_RULE = "permission.security_events";
 
   private final Map<String, ProducerPolicy> byIdentity;
 
@@ -93,6 +101,30 @@ public final class ProducerRegistry {
               .setMessage(
                   "producer " + policy.identity() + " may not write action type '"
                       + Texts.abbreviate(event.getAction().getType(), 140) + "' (allowed prefixes: " + policy.actionTypes() + ")")
+              .build());
+    }
+    return List.of();
+  }
+
+  /** The permission violations of security event {@code event} for {@code policy}; empty when it may be written. */
+  public static List<Violation> check(ProducerPolicy policy, SecurityEvent event) {
+    if (!policy.mayWriteSecurityEvents()) {
+      return List.of(
+          Violation.newBuilder()
+              .setRule(SECURITY_EVENTS_RULE)
+              .setMessage(
+                  "producer " + policy.identity() + " may not write security events (securityEvents: true"
+                      + " in the producers file allows it)")
+              .build());
+    }
+    if (!policy.mayWriteAccount(event.getAccountId())) {
+      return List.of(
+          Violation.newBuilder()
+              .setField("account_id")
+              .setRule(ACCOUNT_RULE)
+              .setMessage(
+                  "producer " + policy.identity() + " may not write account '"
+                      + Texts.abbreviate(event.getAccountId(), 80) + "'")
               .build());
     }
     return List.of();

@@ -66,7 +66,10 @@ public final class IngestServer implements Component {
     log.atInfo().addKeyValue("port", port()).log("ingest gRPC server listening");
   }
 
-  /** The service with {@link StrictRequestMarshaller} in place of the generated request marshaller. */
+  /**
+   * The service with {@link StrictRequestMarshaller} in place of the generated request marshaller for
+   * Ingest; IngestSecurityEvents keeps the generated marshallers.
+   */
   private static ServerServiceDefinition strict(IngestGrpcService service) {
     MethodDescriptor<IngestRequest, IngestResponse> generated = IngestServiceGrpc.getIngestMethod();
     MethodDescriptor<IncomingRequest, IngestResponse> method =
@@ -75,9 +78,12 @@ public final class IngestServer implements Component {
         ServiceDescriptor.newBuilder(IngestServiceGrpc.SERVICE_NAME)
             .setSchemaDescriptor(IngestServiceGrpc.getServiceDescriptor().getSchemaDescriptor())
             .addMethod(method)
+            .addMethod(IngestServiceGrpc.getIngestSecurityEventsMethod())
             .build();
     return ServerServiceDefinition.builder(descriptor)
         .addMethod(method, ServerCalls.asyncUnaryCall(service::ingestIncoming))
+        .addMethod(
+            IngestServiceGrpc.getIngestSecurityEventsMethod(), ServerCalls.asyncUnaryCall(service::ingestSecurityEvents))
         .build();
   }
 

@@ -5,7 +5,6 @@ import io.auditline.ingest.auth.ProducerIdentity;
 import io.auditline.ingest.pipeline.IngestTelemetry;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.Health;
-import io.auditline.proto.v1.AuditEvent;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends audit events to Kafka with acks=all and an idempotent producer: key = account id, value =
  * the protobuf event, headers = producer identity, schema version, content type and trace context.
+ * Security events go the same way to the security topic, keyed by zone id.
  */
-public final class KafkaEventLog implements EventLog, Component {
+public final class KafkaEventLog implements EventLog, SecurityEventLog, Component {
 
   /** Record header carrying the producer identity from the client certificate. */
   public static final String PRODUCER_HEADER = "auditline.producer";
@@ -42,6 +42,8 @@ public final class KafkaEventLog implements EventLog, Component {
 
   static final byte[] CONTENT_TYPE =
       "application/x-protobuf; messageType=auditline.v1.AuditEvent".getBytes(StandardCharsets.UTF_8);
+  static final byte[] SECURITY_CONTENT_TYPE =
+      "application/x-protobuf; messageType=auditline.v1.SecurityEvent".getBytes(StandardCharsets.UTF_8);
   private static final Logger log = LoggerFactory.getLogger(KafkaEventLog.class);
   /**
    * Kafka waits this long to fill a batch. Short, because every RPC waits for its acknowledgement:
@@ -75,6 +77,7 @@ public final class KafkaEventLog implements EventLog, Component {
     log.atInfo()
         .addKeyValue("bootstrap", settings.bootstrapServers())
         .addKeyValue("topic", settings.topic())
+        .addKeyValue("securityTopic", settings.securityTopic())
         .log("kafka producer started");
   }
 
@@ -101,30 +104,52 @@ public final class KafkaEventLog implements EventLog, Component {
   }
 
   @Override
-  public Appender appender(ProducerIdentity producerId, Context trace) {
+  public EventLog.Appender appender(ProducerIdentity producerId, Context trace) {
     Producer<byte[], byte[]> p = producer;
     if (p == null) {
-      return (event, encoded, done) -> done.accept(new IllegalStateException("kafka producer is not running"));
+      return (event, encoded, done) -> done.accept(notRunning());
     }
-    // Headers shared by every event of the request, encoded once.
+    List<Header> shared = sharedHeaders(producerId, CONTENT_TYPE, trace);
+    return (event, encoded, done) ->
+        send(p, settings.topic(), event.getAccountId(), event.getSchemaVersion(), shared, encoded, done);
+  }
+
+  @Override
+  public SecurityEventLog.Appender securityAppender(ProducerIdentity producerId, Context trace) {
+    Producer<byte[], byte[]> p = producer;
+    if (p == null) {
+      return (event, encoded, done) -> done.accept(notRunning());
+    }
+    List<Header> shared = sharedHeaders(producerId, SECURITY_CONTENT_TYPE, trace);
+    return (event, encoded, done) ->
+        send(p, settings.securityTopic(), event.getZoneId(), event.getSchemaVersion(), shared, encoded, done);
+  }
+
+  private static IllegalStateException notRunning() {
+    return new IllegalStateException("kafka producer is not running");
+  }
+
+  /** Headers shared by every event of the request, encoded once. */
+  private List<Header> sharedHeaders(ProducerIdentity producerId, byte[] contentType, Context trace) {
     List<Header> shared = new ArrayList<>(4);
     shared.add(new RecordHeader(PRODUCER_HEADER, producerId.value().getBytes(StandardCharsets.UTF_8)));
-    shared.add(new RecordHeader(CONTENT_TYPE_HEADER, CONTENT_TYPE));
+    shared.add(new RecordHeader(CONTENT_TYPE_HEADER, contentType));
     propagator.inject(trace, shared, (carrier, key, value) -> carrier.add(new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8))));
-    return (event, encoded, done) -> send(p, shared, event, encoded, done);
+    return shared;
   }
 
   private void send(
-      Producer<byte[], byte[]> p, List<Header> shared, AuditEvent event, ByteString encoded, Consumer<Throwable> done) {
+      Producer<byte[], byte[]> p,
+      String topic,
+      String key,
+      int schemaVersion,
+      List<Header> shared,
+      ByteString encoded,
+      Consumer<Throwable> done) {
     Headers headers = new RecordHeaders(shared.toArray(new Header[0]));
-    headers.add(SCHEMA_VERSION_HEADER, event.getSchemaVersion() == 1 ? SCHEMA_V1 : Integer.toString(event.getSchemaVersion()).getBytes(StandardCharsets.UTF_8));
+    headers.add(SCHEMA_VERSION_HEADER, schemaVersion == 1 ? SCHEMA_V1 : Integer.toString(schemaVersion).getBytes(StandardCharsets.UTF_8));
     ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(
-            settings.topic(),
-            null,
-            event.getAccountId().getBytes(StandardCharsets.UTF_8),
-            encoded.toByteArray(),
-            headers);
+        new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), encoded.toByteArray(), headers);
     long start = System.nanoTime();
     try {
       p.send(

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How ingest talks to Kafka: the cluster, the topic it creates if missing, and how long an append may
+ * How ingest talks to Kafka: the cluster, the topics it creates if missing, and how long an append may
  * take before the RPC fails with UNAVAILABLE.
  *
  * @param bootstrapServers comma-separated host:port list
  * @param topic the audit-event topic, {@code audit.events.v1} by default
+ * @param securityTopic the security-event topic, {@code security.events.v1} by default
  * @param partitions partitions when the topic is created
  * @param replicationFactor replicas when the topic is created; 0 takes the broker default
  * @param produceTimeout bound on an append, from send to acknowledgement (Kafka's delivery timeout)
@@ -18,21 +19,36 @@ import java.util.Objects;
 public record KafkaSettings(
     String bootstrapServers,
     String topic,
+    String securityTopic,
     int partitions,
     short replicationFactor,
     Duration produceTimeout,
     Map<String, String> producerOverrides) {
 
   public static final String DEFAULT_TOPIC = "audit.events.v1";
+  public static final String DEFAULT_SECURITY_TOPIC = "security.events.v1";
+
+  /** Settings with the default security-event topic. */
+  public KafkaSettings(
+      String bootstrapServers,
+      String topic,
+      int partitions,
+      short replicationFactor,
+      Duration produceTimeout,
+      Map<String, String> producerOverrides) {
+    this(bootstrapServers, topic, DEFAULT_SECURITY_TOPIC, partitions, replicationFactor, produceTimeout, producerOverrides);
+  }
 
   public KafkaSettings {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     if (bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("kafka bootstrapServers: blank (expected: host:port[,host:port...])");
     }
-    Objects.requireNonNull(topic, "topic");
-    if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
-      throw new IllegalArgumentException("kafka topic: '" + topic + "' (expected: [A-Za-z0-9._-]{1,249})");
+    checkTopic("topic", topic);
+    checkTopic("securityTopic", securityTopic);
+    if (topic.equals(securityTopic)) {
+      throw new IllegalArgumentException(
+          "kafka securityTopic: '" + securityTopic + "' (expected: a topic other than the audit topic)");
     }
     if (partitions < 1 || partitions > 10_000) {
       throw new IllegalArgumentException("kafka partitions: " + partitions + " (expected: 1..10000)");
@@ -51,6 +67,13 @@ public record KafkaSettings(
         throw new IllegalArgumentException(
             "kafka producerOverrides: '" + forbidden + "' cannot be overridden (durability depends on it)");
       }
+    }
+  }
+
+  private static void checkTopic(String name, String topic) {
+    Objects.requireNonNull(topic, name);
+    if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
+      throw new IllegalArgumentException("kafka " + name + ": '" + topic + "' (expected: [A-Za-z0-9._-]{1,249})");
     }
   }
 

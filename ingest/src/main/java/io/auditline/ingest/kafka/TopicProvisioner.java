@@ -15,7 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the audit-event topic if it is missing, and says so when an existing one differs. */
+/** Creates the audit- and security-event topics if missing, and says so when an existing one differs. */
 public final class TopicProvisioner implements Component {
 
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -42,34 +42,41 @@ public final class TopicProvisioner implements Component {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs, 30_000)))) {
       Optional<Short> replicas =
           settings.replicationFactor() == 0 ? Optional.empty() : Optional.of(settings.replicationFactor());
-      NewTopic topic = new NewTopic(settings.topic(), Optional.of(settings.partitions()), replicas);
-      try {
-        admin.createTopics(List.of(topic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-        log.atInfo()
-            .addKeyValue("topic", settings.topic())
-            .addKeyValue("partitions", settings.partitions())
-            .log("created topic");
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException(
-              "cannot create topic " + settings.topic() + " on " + settings.bootstrapServers() + ": "
-                  + e.getCause().getMessage(), e.getCause());
-        }
-        TopicDescription existing =
-            admin.describeTopics(List.of(settings.topic())).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS)
-                .get(settings.topic());
-        if (existing.partitions().size() != settings.partitions()) {
-          log.atWarn()
-              .addKeyValue("topic", settings.topic())
-              .addKeyValue("configured", settings.partitions())
-              .addKeyValue("actual", existing.partitions().size())
-              .log("topic exists with a different partition count; keeping it");
-        }
-      } catch (TimeoutException e) {
-        throw new IllegalStateException(
-            "Kafka at " + settings.bootstrapServers() + " did not answer within " + timeoutMs
-                + " ms while creating topic " + settings.topic() + "; is it running?", e);
+      for (String topic : List.of(settings.topic(), settings.securityTopic())) {
+        create(admin, topic, replicas, timeoutMs);
       }
+    }
+  }
+
+  private void create(Admin admin, String name, Optional<Short> replicas, long timeoutMs)
+      throws Exception {
+    NewTopic topic = new NewTopic(name, Optional.of(settings.partitions()), replicas);
+    try {
+      admin.createTopics(List.of(topic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+      log.atInfo()
+          .addKeyValue("topic", name)
+          .addKeyValue("partitions", settings.partitions())
+          .log("created topic");
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException(
+            "cannot create topic " + name + " on " + settings.bootstrapServers() + ": "
+                + e.getCause().getMessage(), e.getCause());
+      }
+      TopicDescription existing =
+          admin.describeTopics(List.of(name)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS)
+              .get(name);
+      if (existing.partitions().size() != settings.partitions()) {
+        log.atWarn()
+            .addKeyValue("topic", name)
+            .addKeyValue("configured", settings.partitions())
+            .addKeyValue("actual", existing.partitions().size())
+            .log("topic exists with a different partition count; keeping it");
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka at " + settings.bootstrapServers() + " did not answer within " + timeoutMs
+              + " ms while creating topic " + name + "; is it running?", e);
     }
   }
 

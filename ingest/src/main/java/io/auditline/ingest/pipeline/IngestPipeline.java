@@ -228,7 +228,7 @@ public final class IngestPipeline {
         response.setAcceptedCount(accepted).setDuplicateCount(duplicates).setRejectedCount(rejected).build());
   }
 
-  private static List<Violation> prefixed(List<List<Violation>> perEvent) {
+  static List<Violation> prefixed(List<List<Violation>> perEvent) {
     List<Violation> all = new ArrayList<>();
     for (int i = 0; i < perEvent.size(); i++) {
       for (Violation v : perEvent.get(i)) {
@@ -239,12 +239,12 @@ public final class IngestPipeline {
     return all;
   }
 
-  private static IngestOutcome invalid(String field, String rule, String message) {
+  static IngestOutcome invalid(String field, String rule, String message) {
     return new IngestOutcome.Invalid(
         message, List.of(Violation.newBuilder().setField(field).setRule(rule).setMessage(message).build()));
   }
 
-  private static CompletableFuture<IngestOutcome> done(IngestOutcome outcome) {
+  static CompletableFuture<IngestOutcome> done(IngestOutcome outcome) {
     return CompletableFuture.completedFuture(outcome);
   }
 }

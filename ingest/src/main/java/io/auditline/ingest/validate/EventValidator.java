@@ -8,14 +8,16 @@ import build.buf.protovalidate.exceptions.CompilationException;
 import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
+import com.google.protobuf.Message;
 import io.auditline.proto.v1.AuditEvent;
+import io.auditline.proto.v1.SecurityEvent;
 import io.auditline.proto.v1.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks an {@link AuditEvent} against the protovalidate rules of the contract and the server's size
+ * Checks an {@link AuditEvent} or a {@link SecurityEvent} against the protovalidate rules of the contract and the server's size
  * limit, and reports every broken rule with its field path.
  */
 public final class EventValidator {
@@ -42,9 +44,9 @@ public final class EventValidator {
       this.validator =
           ValidatorFactory.newBuilder()
               .withConfig(Config.newBuilder().setEnableNativeRules(true).build())
-              .buildWithDescriptors(List.of(AuditEvent.getDescriptor()), true);
+              .buildWithDescriptors(List.of(AuditEvent.getDescriptor(), SecurityEvent.getDescriptor()), true);
     } catch (CompilationException e) {
-      throw new IllegalStateException("protovalidate rules of AuditEvent do not compile", e);
+      throw new IllegalStateException("protovalidate rules of the contract do not compile", e);
     }
   }
 
@@ -55,23 +57,36 @@ public final class EventValidator {
 
   /** Returns the violations of {@code event}, whose encoded form is {@code size} bytes. */
   public List<Violation> validate(AuditEvent event, int size) {
-    List<Violation> violations = new ArrayList<>();
     if (size > maxEventBytes) {
-      violations.add(
-          Violation.newBuilder()
-              .setRule(MAX_BYTES_RULE)
-              .setMessage("event is " + size + " bytes encoded (expected: <= " + maxEventBytes + ")")
-              .build());
-      return violations; // Validating a huge event costs CPU and adds nothing the producer can use.
+      return List.of(tooLarge(size));
     }
     if (FastPath.certainlyValid(event, clock.instant())) {
-      return violations;
+      return new ArrayList<>();
     }
+    return protovalidate(event);
+  }
+
+  /** Returns the violations of security event {@code event}, whose encoded form is {@code size} bytes. */
+  public List<Violation> validate(SecurityEvent event, int size) {
+    return size > maxEventBytes ? List.of(tooLarge(size)) : protovalidate(event);
+  }
+
+  // Validating a huge event costs CPU and adds nothing the producer can use: report only its size.
+  private Violation tooLarge(int size) {
+    return Violation.newBuilder()
+        .setRule(MAX_BYTES_RULE)
+        .setMessage("event is " + size + " bytes encoded (expected: <= " + maxEventBytes + ")")
+        .build();
+  }
+
+  private List<Violation> protovalidate(Message event) {
+    List<Violation> violations = new ArrayList<>();
     ValidationResult result;
     try {
       result = validator.validate(event);
     } catch (ValidationException e) {
-      throw new IllegalStateException("protovalidate failed to evaluate AuditEvent rules", e);
+      throw new IllegalStateException(
+          "protovalidate failed to evaluate " + event.getDescriptorForType().getName() + " rules", e);
     }
     for (build.buf.protovalidate.Violation v : result.getViolations()) {
       build.buf.validate.Violation proto = v.toProto();

@@ -59,7 +59,8 @@ public final class IngestHarness implements AutoCloseable {
       Files.writeString(producers, producersYaml);
       IngestConfig config = tweak.apply(IngestConfig.defaults(producers).withPort(0));
       KafkaSettings kafka =
-          new KafkaSettings(bootstrap, topic, 3, (short) 1, java.time.Duration.ofSeconds(5), java.util.Map.of());
+          new KafkaSettings(
+              bootstrap, topic, topic + ".security", 3, (short) 1, java.time.Duration.ofSeconds(5), java.util.Map.of());
       OpenTelemetry otel =
           OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
       IngestRole role =
@@ -74,6 +75,10 @@ public final class IngestHarness implements AutoCloseable {
 
   public String topic() {
     return kafka.topic();
+  }
+
+  public String securityTopic() {
+    return kafka.securityTopic();
   }
 
   public int port() {
