@@ -57,6 +57,18 @@ final class DetectApi implements AutoCloseable {
     return send("GET", path, token, null);
   }
 
+  HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+    return send("POST", path, token, body);
+  }
+
+  HttpResponse<String> patch(String path, String token, String body) throws IOException, InterruptedException {
+    return send("PATCH", path, token, body);
+  }
+
+  HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+    return send("DELETE", path, token, null);
+  }
+
   static JsonNode json(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body());
   }
