@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -63,7 +63,8 @@ public final class RollupStore {
   private ApplyResult apply(Connection c, List<Delivery> deliveries) throws SQLException {
     Map<PartitionKey, Long> next = lockOffsets(c, deliveries);
     Map<PartitionKey, Long> advanced = new HashMap<>(next);
-    Map<MinuteKey, MinuteRollup> minutes = new LinkedHashMap<>();
+    // Sorted, so that concurrent transactions touching the same minutes lock their rows in one order.
+    Map<MinuteKey, MinuteRollup> minutes = new TreeMap<>();
     int counted = 0;
     int replayed = 0;
     int undecodable = 0;
@@ -162,5 +163,11 @@ public final class RollupStore {
     }
   }
 
-  private record MinuteKey(String zoneId, Instant minute) {}
+  private record MinuteKey(String zoneId, Instant minute) implements Comparable<MinuteKey> {
+    @Override
+    public int compareTo(MinuteKey o) {
+      int byZone = zoneId.compareTo(o.zoneId);
+      return byZone != 0 ? byZone : minute.compareTo(o.minute);
+    }
+  }
 }

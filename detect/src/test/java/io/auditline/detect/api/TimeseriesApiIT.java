@@ -108,6 +108,15 @@ class TimeseriesApiIT {
   }
 
   @Test
+  void servesItsOpenApiDocumentWithoutAToken() throws Exception {
+    HttpResponse<String> r = api.get("/v1/detect/openapi.yaml", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
+    assertThat(r.body()).contains("/v1/accounts/{account}/zones/{zone}/security-events/timeseries:")
+        .contains("/v1/accounts/{account}/alert-policies/{id}:");
+  }
+
+  @Test
   void namesEveryInvalidParameterPrecisely() throws Exception {
     HttpResponse<String> r = api.get(SERIES + "?from=yesterday&to=2026-11-26T10:00:30Z&step=2m&action=block&rule=r1&x=1",
         reader);

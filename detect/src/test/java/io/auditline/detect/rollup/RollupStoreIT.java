@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -105,6 +106,20 @@ class RollupStoreIT {
 
     assertThat(row("z3", T, "total")).isEqualTo(json("4"));
     assertThat(row("z3", T, "by_action")).isEqualTo(json("{\"block\": 3, \"log\": 1}"));
+  }
+
+  @Test
+  void countsOnceWhenTwoMembersApplyTheSameBatchAtOnce() {
+    // As during a rebalance: the old and the new owner of a partition both handle the same records.
+    ConsumerRecords<byte[], byte[]> records = batch("t5", 0, 0, "z5|block|r1|1.1.1.1|DE|1", "z5|block|r2|1.1.1.1|DE|2",
+        "z6|block|r2|1.1.1.1|DE|2");
+    RollupHandler other = new RollupHandler(DECODER, new RollupStore(db.dataSource));
+    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> handler.handle(records));
+    CompletableFuture<Void> second = CompletableFuture.runAsync(() -> other.handle(records));
+    CompletableFuture.allOf(first, second).join();
+
+    assertThat(row("z5", T, "total")).isEqualTo(json("2"));
+    assertThat(row("z6", T, "total")).isEqualTo(json("1"));
   }
 
   @Test
