@@ -33,3 +33,16 @@ LANGUAGE sql IMMUTABLE AS $$
               SELECT key, value FROM jsonb_each_text(coalesce(b, '{}'::jsonb))) kv
         GROUP BY k) sums
 $$;
+
+-- Keeps the n largest counts (ties by key) and sums the rest under "other", as MinuteRollup does for
+-- one batch, so that merged minutes stay bounded too.
+CREATE FUNCTION detect_top_counts(counts jsonb, n integer) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+  WITH ranked AS (
+    SELECT key, value::bigint AS c,
+           row_number() OVER (ORDER BY key = 'other', value::bigint DESC, key) AS r
+    FROM jsonb_each_text(counts))
+  SELECT coalesce(jsonb_object_agg(k, s), '{}'::jsonb)
+  FROM (SELECT CASE WHEN r <= n AND key <> 'other' THEN key ELSE 'other' END AS k, sum(c) AS s
+        FROM ranked GROUP BY 1) kept
+$$;

@@ -46,12 +46,13 @@ final class BoundedCounts {
   /** The {@code n} largest counts, largest first (ties by key), the rest summed under {@link #OTHER}. */
   Map<String, Long> top(int n) {
     Map<String, Long> top = new LinkedHashMap<>();
-    long rest = untracked;
+    long rest = untracked + counts.getOrDefault(OTHER, 0L);
     int i = 0;
-    for (Map.Entry<String, Long> e : counts.entrySet().stream()
+    // A key literally named "other" joins the rest rather than taking a place.
+    for (Map.Entry<String, Long> e : counts.entrySet().stream().filter(e -> !e.getKey().equals(OTHER))
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
         .toList()) {
-      if (i++ < n && !e.getKey().equals(OTHER)) {
+      if (i++ < n) {
         top.put(e.getKey(), e.getValue());
       } else {
         rest += e.getValue();

@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 /**
  * Merges batches of observations into {@code security_rollups} exactly once per Kafka record: in one
  * transaction it locks each partition's row in {@code security_rollup_offsets}, skips records below
- * the stored next offset, adds the rest's counts to the stored minutes and advances the offsets.
+ * the stored next offset, adds the rest's counts to the stored minutes (trimmed again to each
+ * dimension's top N plus "other") and advances the offsets.
  */
 public final class RollupStore {
 
@@ -29,13 +30,14 @@ public final class RollupStore {
       VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
       ON CONFLICT (zone_id, minute) DO UPDATE SET
         total = r.total + excluded.total,
-        by_action = detect_add_counts(r.by_action, excluded.by_action),
-        by_source = detect_add_counts(r.by_source, excluded.by_source),
-        by_rule = detect_add_counts(r.by_rule, excluded.by_rule),
-        by_host = detect_add_counts(r.by_host, excluded.by_host),
-        top_countries = detect_add_counts(r.top_countries, excluded.top_countries),
-        top_ips = detect_add_counts(r.top_ips, excluded.top_ips)
-      """;
+        by_action = detect_top_counts(detect_add_counts(r.by_action, excluded.by_action), %d),
+        by_source = detect_top_counts(detect_add_counts(r.by_source, excluded.by_source), %d),
+        by_rule = detect_top_counts(detect_add_counts(r.by_rule, excluded.by_rule), %d),
+        by_host = detect_top_counts(detect_add_counts(r.by_host, excluded.by_host), %d),
+        top_countries = detect_top_counts(detect_add_counts(r.top_countries, excluded.top_countries), %d),
+        top_ips = detect_top_counts(detect_add_counts(r.top_ips, excluded.top_ips), %d)
+      """.formatted(MinuteRollup.TOP_ACTIONS, MinuteRollup.TOP_SOURCES, MinuteRollup.TOP_RULES, MinuteRollup.TOP_HOSTS,
+      MinuteRollup.TOP_COUNTRIES, MinuteRollup.TOP_IPS);
 
   private final DataSource dataSource;
 

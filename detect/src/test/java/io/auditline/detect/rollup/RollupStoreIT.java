@@ -123,6 +123,31 @@ class RollupStoreIT {
   }
 
   @Test
+  void keepsMergedMinutesBoundedToTheTopRulesPlusOther() {
+    // Two batches of 40 distinct rules each (r0..r39, then r40..r79); rule rN occurs once, r0 twice more.
+    for (int b = 0; b < 2; b++) {
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        values.add("z7|block|r" + (b * 40 + i) + "|1.1.1.1|DE|1");
+      }
+      if (b == 0) {
+        values.add("z7|block|r0|1.1.1.1|DE|1");
+        values.add("z7|block|r0|1.1.1.1|DE|1");
+      }
+      handler.handle(batch("t7", 0, b * 100L, values.toArray(String[]::new)));
+    }
+    JsonNode rules = row("z7", T, "by_rule");
+    assertThat(rules.size()).isEqualTo(MinuteRollup.TOP_RULES + 1);
+    assertThat(rules.get("r0").asLong()).isEqualTo(3);
+    long sum = 0;
+    for (JsonNode count : rules) {
+      sum += count.asLong();
+    }
+    assertThat(sum).isEqualTo(82);
+    assertThat(rules.get("other").asLong()).isEqualTo(82 - 3 - 49);
+  }
+
+  @Test
   void keepsPartitionsOfTheSameTopicApart() {
     handler.handle(batch("t4", 0, 0, "z4|block|r1|1.1.1.1|DE|1"));
     handler.handle(batch("t4", 1, 0, "z4|block|r1|1.1.1.1|DE|1"));
