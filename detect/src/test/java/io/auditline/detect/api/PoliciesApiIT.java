@@ -107,6 +107,23 @@ class PoliciesApiIT {
   }
 
   @Test
+  void validatesAPatchAgainstThePolicyItWouldProduce() throws Exception {
+    create(policy("taken"));
+    String path = POLICIES + "/" + create(policy("patched")).get("id").asText();
+    assertThat(api.patch(path, writerA, "{\"name\": \"taken\"}").statusCode()).isEqualTo(409);
+    HttpResponse<String> invalid = api.patch(path, writerA,
+        "{\"filters\": {\"countries\": [\"ZZ\"]}, \"channels\": null, \"mode\": 1}");
+    assertThat(invalid.statusCode()).isEqualTo(422);
+    assertThat(json(invalid).get("invalid_params")).extracting(p -> p.get("name").asText())
+        .containsExactlyInAnyOrder("filters.countries[0]", "channels", "mode");
+    // A changed url cannot borrow the secret stored for another one.
+    HttpResponse<String> moved = api.patch(path, writerA, "{\"channels\": [{\"type\": \"webhook\","
+        + " \"url\": \"https://elsewhere.example.com/\", \"secret\": \"REDACTED\"}]}");
+    assertThat(json(moved).at("/invalid_params/0/name").asText()).isEqualTo("channels[0].secret");
+    assertThat(json(api.get(path, writerA)).at("/result/name").asText()).isEqualTo("patched");
+  }
+
+  @Test
   void appliesTheAccessRulesAndHidesOtherAccounts() throws Exception {
     JsonNode mine = create(policy("private"));
     String path = POLICIES + "/" + mine.get("id").asText();
