@@ -1,6 +1,7 @@
 package io.auditline.app;
 
 import io.auditline.app.config.AuditlineConfig;
+import io.auditline.detect.DetectRole;
 import io.auditline.ingest.IngestRole;
 import io.auditline.logpush.LogpushRole;
 import io.auditline.store.api.ApiServer;
@@ -65,7 +66,8 @@ public record AuditlineServer(
     }
     Optional<Database> database = Optional.empty();
     Optional<ApiServer> api = Optional.empty();
-    if (config.roles().contains("store") || config.roles().contains("api") || config.roles().contains("logpush")) {
+    if (config.roles().contains("store") || config.roles().contains("api") || config.roles().contains("logpush")
+        || config.roles().contains("detect")) {
       Database db = new Database(config.postgres().database());
       DataSource dataSource = new DeferredDataSource(db::dataSource);
       lifecycle.add(db);
@@ -83,10 +85,15 @@ public record AuditlineServer(
             .components()
             .forEach(lifecycle::add);
       }
+      if (config.roles().contains("detect")) {
+        DetectRole.create(dataSource, config.kafka().bootstrapServers(), config.kafka().settings().securityTopic(), metrics.registry())
+            .components()
+            .forEach(lifecycle::add);
+      }
       if (config.roles().contains("api")) {
         TokenStore tokens = new TokenStore(dataSource);
         ApiServer server = new ApiServer(config.api().host(), config.api().port(), tokens, dataSource,
-            List.of(LogpushRole.routes(dataSource, tokens, config.logpush().settings())));
+            List.of(LogpushRole.routes(dataSource, tokens, config.logpush().settings()), DetectRole.routes(dataSource, tokens)));
         lifecycle.add(server);
         api = Optional.of(server);
       }

@@ -112,7 +112,7 @@ public final class DevCommand implements Callable<Integer> {
   public static AuditlineConfig devConfig(
       String bootstrap, AuditlineConfig.Postgres postgres, Ports ports, Path producers, DevPki pki) {
     return new AuditlineConfig(
-        List.of("ingest", "store", "api", "logpush"),
+        List.of("ingest", "store", "api", "logpush", "detect"),
         new AuditlineConfig.Kafka(bootstrap, null, 3, (short) 1, null, null),
         new IngestConfig("127.0.0.1", ports.grpc(), producers, null, null, null, null, null, null, null, null),
         new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),

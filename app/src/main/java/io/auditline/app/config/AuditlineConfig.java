@@ -31,11 +31,11 @@ public record AuditlineConfig(
     Api api,
     Logpush logpush) {
 
-  /** Roles this build knows: ingestion, indexing into PostgreSQL, the customer API, and Logpush delivery. */
-  public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api", "logpush");
+  /** Roles this build knows: ingestion, indexing into PostgreSQL, the customer API, Logpush delivery, detection rollups. */
+  public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api", "logpush", "detect");
 
   public AuditlineConfig {
-    roles = List.copyOf(Objects.requireNonNullElse(roles, List.of("ingest", "store", "api", "logpush")));
+    roles = List.copyOf(Objects.requireNonNullElse(roles, List.of("ingest", "store", "api", "logpush", "detect")));
     for (String role : roles) {
       if (!KNOWN_ROLES.contains(role)) {
         throw new IllegalArgumentException("roles: unknown role '" + role + "' (expected: one of " + KNOWN_ROLES + ")");
@@ -48,9 +48,10 @@ public record AuditlineConfig(
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
     logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null));
-    if ((roles.contains("store") || roles.contains("api") || roles.contains("logpush")) && postgres == null) {
+    if ((roles.contains("store") || roles.contains("api") || roles.contains("logpush") || roles.contains("detect"))
+        && postgres == null) {
       throw new IllegalArgumentException(
-          "postgres: missing (expected: jdbcUrl, user and password for the store, api and logpush roles)");
+          "postgres: missing (expected: jdbcUrl, user and password for the store, api, logpush and detect roles)");
     }
     if (roles.contains("ingest") && tls == null) {
       throw new IllegalArgumentException(

@@ -47,7 +47,7 @@ class AuditlineConfigTest {
   void readsTheFileAndFillsDefaults() throws Exception {
     AuditlineConfig config = new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
 
-    assertThat(config.roles()).containsExactly("ingest", "store", "api", "logpush");
+    assertThat(config.roles()).containsExactly("ingest", "store", "api", "logpush", "detect");
     assertThat(config.kafka().settings().bootstrapServers()).isEqualTo("k1:9092,k2:9092");
     assertThat(config.kafka().topic()).isEqualTo("audit.events.v1");
     assertThat(config.ingest().maxEventSize()).isEqualTo(DataSize.ofKibibytes(32));
