@@ -127,6 +127,10 @@ final class PartitionOwnership implements ConsumerRebalanceListener {
 
   void close() throws InterruptedException {
     running = false;
+    if (thread.getState() == Thread.State.NEW) {
+      consumer.close(); // never started: the member thread that would close it never runs
+      return;
+    }
     consumer.wakeup();
     thread.join(TimeUnit.SECONDS.toMillis(30));
   }
