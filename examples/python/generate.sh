@@ -49,6 +49,7 @@ cd "$ROOT/proto"
   --plugin=protoc-gen-grpc_python="$plugin_path" \
   --grpc_python_out="$OUT" \
   auditline/v1/audit_event.proto \
+  auditline/v1/security_event.proto \
   auditline/v1/ingest_service.proto \
   buf/validate/validate.proto
 
