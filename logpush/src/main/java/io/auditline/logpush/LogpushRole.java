@@ -8,7 +8,6 @@ import io.auditline.logpush.delivery.DeliveryEngine;
 import io.auditline.logpush.delivery.DeliveryTelemetry;
 import io.auditline.logpush.delivery.MicrometerDeliveryTelemetry;
 import io.auditline.logpush.delivery.ReplayRunner;
-import io.auditline.logpush.destination.Destinations;
 import io.auditline.logpush.job.JobRepository;
 import io.auditline.logpush.job.JobValidations;
 import io.auditline.logpush.ownership.OwnershipStore;
@@ -46,9 +45,9 @@ public record LogpushRole(List<Component> components, DeliveryEngine engine, Rep
         .withRetry(settings.retryWindow(), DeliveryConfig.defaults(kafka, topic, "x").backoffInitial(),
             DeliveryConfig.defaults(kafka, topic, "x").backoffMax());
     DeliveryTelemetry telemetry = new MicrometerDeliveryTelemetry(metrics);
-    DeliveryEngine engine = new DeliveryEngine(config, dataSource, Destinations::parse, settings.destinationContext(),
+    DeliveryEngine engine = new DeliveryEngine(config, dataSource, settings.destinationParser(), settings.destinationContext(),
         telemetry, Clock.systemUTC());
-    ReplayRunner replays = new ReplayRunner(config, dataSource, Destinations::parse, settings.destinationContext(),
+    ReplayRunner replays = new ReplayRunner(config, dataSource, settings.destinationParser(), settings.destinationContext(),
         () -> replayConsumer(bootstrapServers), telemetry, Clock.systemUTC());
     return new LogpushRole(List.of(engine, replays), engine, replays);
   }
@@ -57,9 +56,9 @@ public record LogpushRole(List<Component> components, DeliveryEngine engine, Rep
   public static ApiRoutes routes(DataSource dataSource, Authenticator authenticator, LogpushSettings settings) {
     DeadLetterStore deadLetters = new DeadLetterStore(dataSource);
     Clock clock = Clock.systemUTC();
-    return new LogpushRoutes(authenticator, new JobRepository(dataSource), JobValidations.standard(), Destinations::parse,
+    return new LogpushRoutes(authenticator, new JobRepository(dataSource), JobValidations.standard(), settings.destinationParser(),
         settings.destinationContext(), deadLetters,
-        new Redriver(deadLetters, Destinations::parse, settings.destinationContext(), clock), new ReplayStore(dataSource),
+        new Redriver(deadLetters, settings.destinationParser(), settings.destinationContext(), clock), new ReplayStore(dataSource),
         new OwnershipStore(dataSource), clock);
   }
 

@@ -47,7 +47,7 @@ public record AuditlineConfig(
     tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null));
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
-    logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null));
+    logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null, null));
     if ((roles.contains("store") || roles.contains("api") || roles.contains("logpush") || roles.contains("detect"))
         && postgres == null) {
       throw new IllegalArgumentException(
@@ -143,11 +143,13 @@ public record AuditlineConfig(
 
   /**
    * Logpush delivery: the retry window before dead letters, job leases between instances, the upload
-   * timeout, and which non-public networks customer destinations may reach ({@code allowAllNetworks}
-   * only for local development).
+   * timeout, which non-public networks customer destinations may reach ({@code allowAllNetworks}
+   * only for local development), and whether {@code file://} destinations are allowed (off unless set;
+   * {@code auditline dev} turns it on).
    */
   public record Logpush(
-      Duration retryWindow, Duration leaseTtl, Duration requestTimeout, List<String> allowedNetworks, Boolean allowAllNetworks) {
+      Duration retryWindow, Duration leaseTtl, Duration requestTimeout, List<String> allowedNetworks, Boolean allowAllNetworks,
+      Boolean allowFileDestinations) {
     public Logpush {
       LogpushSettings defaults = LogpushSettings.defaults();
       retryWindow = Objects.requireNonNullElse(retryWindow, defaults.retryWindow());
@@ -155,12 +157,13 @@ public record AuditlineConfig(
       requestTimeout = Objects.requireNonNullElse(requestTimeout, defaults.requestTimeout());
       allowedNetworks = List.copyOf(Objects.requireNonNullElse(allowedNetworks, List.of()));
       allowAllNetworks = Objects.requireNonNullElse(allowAllNetworks, false);
+      allowFileDestinations = Objects.requireNonNullElse(allowFileDestinations, false);
       // Validates now, from the parameters: the accessors read fields that are assigned only after this body.
-      new LogpushSettings(retryWindow, leaseTtl, requestTimeout, allowedNetworks, allowAllNetworks);
+      new LogpushSettings(retryWindow, leaseTtl, requestTimeout, allowedNetworks, allowAllNetworks, allowFileDestinations);
     }
 
     public LogpushSettings settings() {
-      return new LogpushSettings(retryWindow, leaseTtl, requestTimeout, allowedNetworks, allowAllNetworks);
+      return new LogpushSettings(retryWindow, leaseTtl, requestTimeout, allowedNetworks, allowAllNetworks, allowFileDestinations);
     }
   }
 

@@ -141,7 +141,7 @@ public final class LogpushBench implements Callable<Integer> {
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       LogpushSettings settings = new LogpushSettings(Duration.ofMinutes(15), Duration.ofSeconds(15), Duration.ofSeconds(60),
-          List.of("127.0.0.0/8"), false);
+          List.of("127.0.0.0/8"), false, false);
       LogpushRole role = LogpushRole.create(env.database().dataSource(), settings, env.bootstrapServers(),
           LogpushEnvironment.TOPIC, registry);
       BucketReader bucket = new BucketReader(env.s3().client(), LogpushEnvironment.BUCKET, "bench/");
