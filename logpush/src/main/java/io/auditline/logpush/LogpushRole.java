@@ -41,9 +41,9 @@ public record LogpushRole(List<Component> components, DeliveryEngine engine, Rep
   public static LogpushRole create(DataSource dataSource, LogpushSettings settings, String bootstrapServers, String topic,
       MeterRegistry metrics) {
     Map<String, Object> kafka = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    DeliveryConfig config = DeliveryConfig.defaults(kafka, topic, owner()).withLeaseTtl(settings.leaseTtl())
-        .withRetry(settings.retryWindow(), DeliveryConfig.defaults(kafka, topic, "x").backoffInitial(),
-            DeliveryConfig.defaults(kafka, topic, "x").backoffMax());
+    DeliveryConfig defaults = DeliveryConfig.defaults(kafka, topic, owner());
+    DeliveryConfig config = defaults.withLeaseTtl(settings.leaseTtl())
+        .withRetry(settings.retryWindow(), defaults.backoffInitial(), defaults.backoffMax());
     DeliveryTelemetry telemetry = new MicrometerDeliveryTelemetry(metrics);
     DeliveryEngine engine = new DeliveryEngine(config, dataSource, settings.destinationParser(), settings.destinationContext(),
         telemetry, Clock.systemUTC());

@@ -2,8 +2,8 @@ package io.auditline.detect.rollup;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.auditline.proto.v1.SecurityEvent;
+import io.auditline.store.query.EventJson;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,20 +27,12 @@ public final class SecurityEventDecoder implements ObservationDecoder {
       SecurityEvent e = SecurityEvent.parseFrom(value);
       return Optional.of(new SecurityObservation(e.getZoneId(), e.getAccountId(),
           Instant.ofEpochSecond(e.getOccurredAt().getSeconds(), e.getOccurredAt().getNanos()),
-          word(e.getAction(), "SECURITY_ACTION_"), word(e.getSource(), "SECURITY_SOURCE_"), e.getRuleId(), e.getClientIp(),
+          EventJson.enumWord(e.getAction(), "SECURITY_ACTION_"), EventJson.enumWord(e.getSource(), "SECURITY_SOURCE_"), e.getRuleId(), e.getClientIp(),
           e.getClientCountry(), e.getHost(), e.getPath()));
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       log.atWarn().setMessage("security event skipped: not a valid SecurityEvent").addKeyValue("error", e.getMessage()).log();
       return Optional.empty();
     }
-  }
-
-  static String word(Enum<?> value, String prefix) {
-    String name = value.name();
-    if (name.equals("UNRECOGNIZED")) {
-      return "unknown";
-    }
-    return name.substring(name.startsWith(prefix) ? prefix.length() : 0).toLowerCase(Locale.ROOT);
   }
 
 }

@@ -23,15 +23,11 @@ final class PartitionSetup {
 
   private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
 
-  interface Pause {
-    boolean await(Duration d) throws InterruptedException;
-  }
-
   private PartitionSetup() {}
 
   /** The starting positions by partition; empty when stopping before the topic existed. */
   static Map<Integer, Position> assign(Consumer<byte[], byte[]> consumer, String topic, Job job, Lease lease,
-      PositionStore positions, Pause pause) throws InterruptedException {
+      PositionStore positions, BatchUploader.Pause pause) throws InterruptedException {
     List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
     while (infos == null || infos.isEmpty()) {
       // The ingest role creates the topic; until then there is nothing to deliver.

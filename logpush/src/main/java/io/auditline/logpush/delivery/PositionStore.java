@@ -44,8 +44,8 @@ final class PositionStore {
     }
   }
 
-  /** Stores the first position of a partition the job has not seen before; false if fenced. */
-  boolean initialize(Lease lease, int partition, long nextOffset) {
+  /** Stores the first position of a partition the job has not seen before, unless fenced or already stored. */
+  void initialize(Lease lease, int partition, long nextOffset) {
     String sql = "INSERT INTO logpush_positions (job_id, kafka_partition, next_offset) SELECT ?, ?, ? WHERE TRUE" + FENCE
         + " ON CONFLICT (job_id, kafka_partition) DO NOTHING";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -54,7 +54,6 @@ final class PositionStore {
       ps.setLong(3, nextOffset);
       fence(ps, 4, lease);
       ps.executeUpdate();
-      return true;
     } catch (SQLException e) {
       throw new JobStoreException("storing a logpush position failed", e);
     }

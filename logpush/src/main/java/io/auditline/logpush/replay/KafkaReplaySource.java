@@ -2,8 +2,10 @@ package io.auditline.logpush.replay;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.auditline.proto.v1.AuditEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,7 @@ public final class KafkaReplaySource implements ReplaySource {
 
   @Override
   public void read(Sink sink) throws Exception {
-    byte[] key = account.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] key = account.getBytes(StandardCharsets.UTF_8);
     for (TopicPartition tp : partitions) {
       long end = ends.get(tp);
       if (starts.get(tp) >= end) {
@@ -112,7 +114,7 @@ public final class KafkaReplaySource implements ReplaySource {
   }
 
   private AuditEvent inRange(ConsumerRecord<byte[], byte[]> r, byte[] key) {
-    if (!java.util.Arrays.equals(r.key(), key)) {
+    if (!Arrays.equals(r.key(), key)) {
       return null;
     }
     try {
