@@ -1,11 +1,21 @@
 package io.auditline.detect;
 
+import io.auditline.detect.alert.AlertRepository;
+import io.auditline.detect.alert.AlertingEvaluator;
+import io.auditline.detect.alert.ChannelNotifiers;
+import io.auditline.detect.alert.MicrometerDispatchTelemetry;
+import io.auditline.detect.alert.NotificationDispatcher;
 import io.auditline.detect.api.DetectRoutes;
+import io.auditline.detect.policy.EnabledPolicies;
 import io.auditline.detect.policy.PolicyRepository;
 import io.auditline.detect.rollup.RollupHandler;
 import io.auditline.detect.rollup.RollupRepository;
 import io.auditline.detect.rollup.RollupStore;
 import io.auditline.detect.rollup.SecurityEventDecoder;
+import io.auditline.detect.schedule.EvaluationScheduler;
+import io.auditline.detect.schedule.MicrometerSchedulerTelemetry;
+import io.auditline.detect.schedule.PolicyZones;
+import io.auditline.detect.schedule.SchedulerConfig;
 import io.auditline.platform.kafka.BatchConsumer;
 import io.auditline.platform.kafka.BatchConsumerConfig;
 import io.auditline.platform.kafka.MicrometerBatchConsumerTelemetry;
@@ -13,21 +23,28 @@ import io.auditline.platform.lifecycle.Component;
 import io.auditline.store.api.ApiRoutes;
 import io.auditline.store.token.Authenticator;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Wires detection: today the security-event rollups (one consumer-group member of {@value
- * #GROUP_ID} counting {@code security.events.v1} per zone and minute into PostgreSQL, exactly once),
- * and the time-series and alert-policy API that the {@code api} role hosts.
+ * Wires detection: the security-event rollups (members of {@value #GROUP_ID} counting
+ * {@code security.events.v1} per zone and minute, and per filtered policy, into PostgreSQL, exactly
+ * once), the per-minute evaluation of every zone with an enabled policy (split between instances by
+ * partition ownership, see {@code io.auditline.detect.schedule}), the notification sender, and the
+ * API that the {@code api} role hosts.
  */
 public record DetectRole(List<Component> components) {
 
-  /** The consumer group of the rollups; its partition ownership is also how zones are split. */
+  /** The consumer group of the rollups. */
   public static final String GROUP_ID = "auditline-detect";
   public static final String DEFAULT_TOPIC = "security.events.v1";
 
@@ -36,18 +53,55 @@ public record DetectRole(List<Component> components) {
   }
 
   public static DetectRole create(DataSource dataSource, String bootstrapServers, String topic, MeterRegistry metrics) {
+    return create(dataSource, bootstrapServers, topic, DetectSettings.defaults(), metrics, Clock.systemUTC());
+  }
+
+  public static DetectRole create(DataSource dataSource, String bootstrapServers, String topic, DetectSettings settings,
+      MeterRegistry metrics, Clock clock) {
+    PolicyRepository policyRepository = new PolicyRepository(dataSource);
+    EnabledPolicies policies = new EnabledPolicies(policyRepository, settings.policyRefresh(), clock);
+    RollupRepository rollups = new RollupRepository(dataSource);
+
     BatchConsumerConfig defaults = BatchConsumerConfig.defaults("detect-rollups", bootstrapServers, GROUP_ID, List.of(topic));
     Map<String, String> properties = new HashMap<>(defaults.properties());
     // A new group counts the history still in the log rather than starting blind.
     properties.put("auto.offset.reset", "earliest");
     BatchConsumer<byte[], byte[]> consumer = new BatchConsumer<>(defaults.withProperties(properties), new ByteArrayDeserializer(),
-        new ByteArrayDeserializer(), new RollupHandler(new SecurityEventDecoder(), new RollupStore(dataSource)),
+        new ByteArrayDeserializer(), new RollupHandler(new SecurityEventDecoder(), new RollupStore(dataSource, policies)),
         new MicrometerBatchConsumerTelemetry(metrics, "detect_rollups"));
-    return new DetectRole(List.of(consumer));
+
+    SchedulerConfig schedule = SchedulerConfig.defaults(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        instanceName()).withTopic(topic);
+    schedule = new SchedulerConfig(schedule.consumer(), schedule.topic(), schedule.groupId(), schedule.owner(), schedule.tick(),
+        schedule.lookback(), schedule.staleClaim(), settings.settle());
+    EvaluationScheduler scheduler = new EvaluationScheduler(schedule, dataSource, new PolicyZones(policies, rollups, clock),
+        new AlertingEvaluator(policies, rollups, new AlertRepository(dataSource)), new MicrometerSchedulerTelemetry(metrics),
+        clock);
+
+    NotificationDispatcher notify = new NotificationDispatcher(dataSource, policyRepository,
+        new ChannelNotifiers(settings.guard(), settings.smtp(), clock), new MicrometerDispatchTelemetry(metrics),
+        NotificationDispatcher.BACKOFF, Duration.ofSeconds(1), clock);
+    return new DetectRole(List.of(consumer, scheduler, notify));
   }
 
   /** The detection API for the API server. */
+  public static ApiRoutes routes(DataSource dataSource, Authenticator authenticator, DetectSettings settings) {
+    return new DetectRoutes(authenticator, new RollupRepository(dataSource), new PolicyRepository(dataSource),
+        new AlertRepository(dataSource), settings.plaintextWebhooks(), Clock.systemUTC());
+  }
+
   public static ApiRoutes routes(DataSource dataSource, Authenticator authenticator) {
-    return new DetectRoutes(authenticator, new RollupRepository(dataSource), new PolicyRepository(dataSource), Clock.systemUTC());
+    return routes(dataSource, authenticator, DetectSettings.defaults());
+  }
+
+  /** Names this instance in evaluation claims: host name and a random suffix, unique per process. */
+  private static String instanceName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown-host";
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -1,5 +1,7 @@
 package io.auditline.detect.api;
 
+import io.auditline.detect.alert.AlertRepository;
+import io.auditline.detect.alert.AlertStoreException;
 import io.auditline.detect.policy.PolicyRepository;
 import io.auditline.detect.policy.PolicyStoreException;
 import io.auditline.detect.rollup.RollupRepository;
@@ -17,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The detection API: security-event time series per zone and alert policies per account;
+ * The detection API: security-event time series per zone, alert policies and alert history per account;
  * described at {@code GET /v1/detect/openapi.yaml}.
  */
 public final class DetectRoutes implements ApiRoutes {
@@ -28,12 +30,19 @@ public final class DetectRoutes implements ApiRoutes {
 
   private final TimeseriesEndpoint timeseries;
   private final PolicyEndpoints policies;
+  private final AlertEndpoints alerts;
   private final byte[] openApi;
 
-  public DetectRoutes(Authenticator authenticator, RollupRepository rollups, PolicyRepository policies, Clock clock) {
+  /**
+   * @param plaintextWebhooks admit {@code http://} webhook URLs in policies (development only; the
+   *     notifier still connects only where the operator's address guard allows)
+   */
+  public DetectRoutes(Authenticator authenticator, RollupRepository rollups, PolicyRepository policies,
+      AlertRepository alerts, boolean plaintextWebhooks, Clock clock) {
     Http http = new Http(authenticator);
     this.timeseries = new TimeseriesEndpoint(http, rollups, clock);
-    this.policies = new PolicyEndpoints(http, policies);
+    this.policies = new PolicyEndpoints(http, policies, plaintextWebhooks);
+    this.alerts = new AlertEndpoints(http, alerts);
     this.openApi = openApiDocument();
   }
 
@@ -46,6 +55,9 @@ public final class DetectRoutes implements ApiRoutes {
     routes.get(ACCOUNT + "/alert-policies/{id}", policies::get);
     routes.patch(ACCOUNT + "/alert-policies/{id}", policies::patch);
     routes.delete(ACCOUNT + "/alert-policies/{id}", policies::delete);
+    routes.get(ACCOUNT + "/alerts", alerts::list);
+    routes.get(ACCOUNT + "/alerts/{id}", alerts::get);
+    routes.exception(AlertStoreException.class, (e, ctx) -> unavailable(ctx, e));
     routes.exception(RollupStoreException.class, (e, ctx) -> unavailable(ctx, e));
     routes.exception(PolicyStoreException.class, (e, ctx) -> unavailable(ctx, e));
   }

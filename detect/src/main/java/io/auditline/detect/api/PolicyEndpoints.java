@@ -12,6 +12,7 @@ import io.auditline.detect.policy.PolicyWrite;
 import io.auditline.store.api.Problem;
 import io.auditline.store.token.Scope;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,10 +21,12 @@ final class PolicyEndpoints {
 
   private final Http http;
   private final PolicyRepository repository;
+  private final boolean plaintextWebhooks;
 
-  PolicyEndpoints(Http http, PolicyRepository repository) {
+  PolicyEndpoints(Http http, PolicyRepository repository, boolean plaintextWebhooks) {
     this.http = http;
     this.repository = repository;
+    this.plaintextWebhooks = plaintextWebhooks;
   }
 
   void create(Context ctx) {
@@ -32,7 +35,7 @@ final class PolicyEndpoints {
     if (body.isEmpty()) {
       return;
     }
-    spec(ctx, PolicyValidation.parse(body.get())).ifPresent(spec -> answer(ctx, 201, repository.create(account.get(), spec)));
+    spec(ctx, PolicyValidation.parse(body.get(), Map.of(), plaintextWebhooks)).ifPresent(spec -> answer(ctx, 201, repository.create(account.get(), spec)));
   }
 
   void list(Context ctx) {
@@ -77,7 +80,7 @@ final class PolicyEndpoints {
         merged.set(e.getKey(), e.getValue());
       }
     });
-    ParsedPolicy parsed = PolicyValidation.parse(merged, PolicyJson.secrets(existing.get().spec()));
+    ParsedPolicy parsed = PolicyValidation.parse(merged, PolicyJson.secrets(existing.get().spec()), plaintextWebhooks);
     spec(ctx, parsed).ifPresent(spec -> answer(ctx, 200, repository.update(account.get(), existing.get().id(), spec)));
   }
 

@@ -28,8 +28,9 @@ public record WebhookSettings(URI url, String secret, Duration timeout) {
       throw new IllegalArgumentException("url: has user info (expected: none; requests are signed instead)");
     }
     Objects.requireNonNull(secret, "secret");
-    if (secret.length() < 16) {
-      throw new IllegalArgumentException("secret: %d characters (expected: >= 16)".formatted(secret.length()));
+    if (!secret.isEmpty() && secret.length() < 16) {
+      throw new IllegalArgumentException("secret: %d characters (expected: >= 16, or empty for unsigned requests)"
+          .formatted(secret.length()));
     }
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {

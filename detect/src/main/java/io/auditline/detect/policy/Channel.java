@@ -13,8 +13,8 @@ public sealed interface Channel {
     public Webhook {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(secret, "secret");
-      if (!"https".equals(url.getScheme())) {
-        throw new IllegalArgumentException("url: %s (expected: https)".formatted(url));
+      if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+        throw new IllegalArgumentException("url: %s (expected: https, or http where the operator allows it)".formatted(url));
       }
     }
   }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a policy's notification channels. Webhooks must be {@code https}: alerts carry attack
- * details and a signature, and plain http is refused even for loopback so that no setting differs
- * between development and production.
+ * details and a signature. Plain http is admitted only where the operator turned on
+ * {@code detect.plaintextWebhooks} (development), and even then the notifier connects only to
+ * addresses the operator's address guard allows.
  */
 final class ChannelValidation {
 
@@ -27,7 +28,7 @@ final class ChannelValidation {
   private ChannelValidation() {}
 
   /** {@code storedSecrets}: the secrets a stored policy has per webhook URL, for {@code "secret": "REDACTED"}. */
-  static List<Channel> channels(Fields f, JsonNode node, Map<URI, String> storedSecrets) {
+  static List<Channel> channels(Fields f, JsonNode node, Map<URI, String> storedSecrets, boolean plaintext) {
     if (!node.isArray()) {
       f.reject("channels", "%s (expected: an array of channels)".formatted(Fields.kind(node)));
       return List.of();
@@ -38,12 +39,13 @@ final class ChannelValidation {
     }
     List<Channel> channels = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
-      channel(f, node.get(i), "channels[" + i + "]", storedSecrets).ifPresent(channels::add);
+      channel(f, node.get(i), "channels[" + i + "]", storedSecrets, plaintext).ifPresent(channels::add);
     }
     return channels;
   }
 
-  private static Optional<Channel> channel(Fields f, JsonNode node, String path, Map<URI, String> storedSecrets) {
+  private static Optional<Channel> channel(Fields f, JsonNode node, String path, Map<URI, String> storedSecrets,
+      boolean plaintext) {
     Optional<ObjectNode> o = f.object(node, path);
     if (o.isEmpty()) {
       return Optional.empty();
@@ -54,7 +56,7 @@ final class ChannelValidation {
       return Optional.empty();
     }
     return switch (type.isTextual() ? type.asText() : "") {
-      case "webhook" -> webhook(f, o.get(), path, storedSecrets);
+      case "webhook" -> webhook(f, o.get(), path, storedSecrets, plaintext);
       case "email" -> email(f, o.get(), path);
       default -> {
         f.reject(path + ".type", "%s (expected: webhook or email)".formatted(Fields.kind(type)));
@@ -63,14 +65,15 @@ final class ChannelValidation {
     };
   }
 
-  private static Optional<Channel> webhook(Fields f, ObjectNode o, String path, Map<URI, String> storedSecrets) {
+  private static Optional<Channel> webhook(Fields f, ObjectNode o, String path, Map<URI, String> storedSecrets,
+      boolean plaintext) {
     // has_secret is what a read answers; accepted and ignored so that a read policy can be sent back.
     f.onlyKeys(o, path + ".", Set.of("type", "url", "secret", "has_secret"));
     Optional<URI> url = Optional.empty();
     if (o.get("url") == null) {
       f.reject(path + ".url", "missing (expected: an https URL)");
     } else {
-      url = f.string(o.get("url"), path + ".url", 2048).flatMap(s -> httpsUrl(f, s, path + ".url"));
+      url = f.string(o.get("url"), path + ".url", 2048).flatMap(s -> httpsUrl(f, s, path + ".url", plaintext));
     }
     Optional<String> secret = Optional.empty();
     JsonNode s = o.get("secret");
@@ -90,7 +93,7 @@ final class ChannelValidation {
     return url.map(u -> new Channel.Webhook(u, checked));
   }
 
-  private static Optional<URI> httpsUrl(Fields f, String text, String path) {
+  private static Optional<URI> httpsUrl(Fields f, String text, String path, boolean plaintext) {
     URI uri;
     try {
       uri = new URI(text);
@@ -98,8 +101,8 @@ final class ChannelValidation {
       f.reject(path, "\"%s\" (expected: an https URL; %s)".formatted(text, e.getReason()));
       return Optional.empty();
     }
-    if (!"https".equals(uri.getScheme())) {
-      f.reject(path, "\"%s\" (expected: scheme https; http is refused, even for loopback)".formatted(text));
+    if (!"https".equals(uri.getScheme()) && !(plaintext && "http".equals(uri.getScheme()))) {
+      f.reject(path, "\"%s\" (expected: scheme https%s)".formatted(text, plaintext ? " or http" : "; http is not enabled on this server"));
     } else if (uri.getHost() == null) {
       f.reject(path, "\"%s\" (expected: an https URL with a host)".formatted(text));
     } else if (uri.getUserInfo() != null) {

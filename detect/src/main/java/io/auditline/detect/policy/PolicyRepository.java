@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,7 @@ import javax.sql.DataSource;
 public final class PolicyRepository {
 
   private static final String UNIQUE_VIOLATION = "23505";
-  private static final String COLUMNS = "id, account_id, spec::text, created_at, updated_at";
+  private static final String COLUMNS = "id, account_id, spec::text, created_at, updated_at, filters_since";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -37,8 +38,9 @@ public final class PolicyRepository {
 
   public PolicyWrite create(String account, PolicySpec spec) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    AlertPolicy policy = new AlertPolicy(UUID.randomUUID(), account, spec, now, now);
-    String sql = "INSERT INTO alert_policies (id, account_id, name, spec, created_at, updated_at) VALUES (?,?,?,?::jsonb,?,?)";
+    AlertPolicy policy = new AlertPolicy(UUID.randomUUID(), account, spec, now, now, now);
+    String sql = "INSERT INTO alert_policies (id, account_id, name, spec, created_at, updated_at, filters_since)"
+        + " VALUES (?,?,?,?::jsonb,?,?,?)";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, policy.id());
       ps.setString(2, account);
@@ -46,6 +48,7 @@ public final class PolicyRepository {
       ps.setString(4, PolicyJson.spec(spec, false).toString());
       ps.setTimestamp(5, Timestamp.from(now));
       ps.setTimestamp(6, Timestamp.from(now));
+      ps.setTimestamp(7, Timestamp.from(now));
       ps.executeUpdate();
       return new PolicyWrite.Saved(policy);
     } catch (SQLException e) {
@@ -58,14 +61,19 @@ public final class PolicyRepository {
 
   public PolicyWrite update(String account, UUID id, PolicySpec spec) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String sql = "UPDATE alert_policies SET name = ?, spec = ?::jsonb, updated_at = ? WHERE account_id = ? AND id = ?"
-        + " RETURNING " + COLUMNS;
+    // On the right of SET, spec is the old value: the filtered series restarts only when the filters change.
+    String sql = "UPDATE alert_policies SET name = ?, spec = ?::jsonb, updated_at = ?,"
+        + " filters_since = CASE WHEN spec -> 'filters' IS DISTINCT FROM ?::jsonb -> 'filters' THEN ? ELSE filters_since END"
+        + " WHERE account_id = ? AND id = ? RETURNING " + COLUMNS;
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      String json = PolicyJson.spec(spec, false).toString();
       ps.setString(1, spec.name());
-      ps.setString(2, PolicyJson.spec(spec, false).toString());
+      ps.setString(2, json);
       ps.setTimestamp(3, Timestamp.from(now));
-      ps.setString(4, account);
-      ps.setObject(5, id);
+      ps.setString(4, json);
+      ps.setTimestamp(5, Timestamp.from(now));
+      ps.setString(6, account);
+      ps.setObject(7, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? new PolicyWrite.Saved(policy(rs)) : new PolicyWrite.NotFound();
       }
@@ -85,6 +93,11 @@ public final class PolicyRepository {
   /** The account's policies, oldest first. */
   public List<AlertPolicy> list(String account) {
     return query("SELECT " + COLUMNS + " FROM alert_policies WHERE account_id = ? ORDER BY created_at, id", account);
+  }
+
+  /** Every account's enabled policies, for the rollups and the scheduler. */
+  public List<AlertPolicy> listEnabled() {
+    return query("SELECT " + COLUMNS + " FROM alert_policies WHERE (spec ->> 'enabled')::boolean ORDER BY created_at, id");
   }
 
   public boolean delete(String account, UUID id) {
@@ -123,12 +136,12 @@ public final class PolicyRepository {
       throw new SQLException("alert_policies.spec is not JSON", e);
     }
     // Stored specs were valid when written; one that no longer is means the rules changed without a migration.
-    PolicySpec spec = switch (PolicyValidation.parse(stored)) {
+    PolicySpec spec = switch (PolicyValidation.parse(stored, Map.of(), true)) {
       case ParsedPolicy.Valid valid -> valid.spec();
       case ParsedPolicy.Invalid invalid -> throw new IllegalStateException(
           "stored alert policy %s is invalid: %s".formatted(rs.getObject(1), invalid.fields()));
     };
     return new AlertPolicy(rs.getObject(1, UUID.class), rs.getString(2), spec, rs.getTimestamp(4).toInstant(),
-        rs.getTimestamp(5).toInstant());
+        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
   }
 }

@@ -43,6 +43,14 @@ public final class PolicyValidation {
 
   /** Reads a policy; a webhook's {@code "secret": "REDACTED"} keeps {@code storedSecrets}' secret of its URL. */
   public static ParsedPolicy parse(ObjectNode body, Map<URI, String> storedSecrets) {
+    return parse(body, storedSecrets, false);
+  }
+
+  /**
+   * As {@link #parse(ObjectNode, Map)}; {@code plaintextWebhooks} also admits {@code http://} webhook URLs
+   * (an operator's choice for development; the notifier still connects only to addresses the guard allows).
+   */
+  public static ParsedPolicy parse(ObjectNode body, Map<URI, String> storedSecrets, boolean plaintextWebhooks) {
     Fields f = new Fields();
     f.onlyKeys(body, "", KEYS);
     Optional<String> name = body.has("name") ? f.string(body.get("name"), "name", 100) : missing(f, "name");
@@ -55,7 +63,7 @@ public final class PolicyValidation {
     long minVolume = present(body, "min_volume")
         ? f.integer(body.get("min_volume"), "min_volume", 0, MAX_MIN_VOLUME).orElse(0L) : 100;
     Duration cooldown = present(body, "cooldown") ? cooldown(f, body.get("cooldown")) : Duration.ofMinutes(15);
-    List<Channel> channels = body.has("channels") ? ChannelValidation.channels(f, body.get("channels"), storedSecrets)
+    List<Channel> channels = body.has("channels") ? ChannelValidation.channels(f, body.get("channels"), storedSecrets, plaintextWebhooks)
         : missing(f, "channels").map(x -> List.<Channel>of()).orElse(List.of());
     if (!f.errors.isEmpty()) {
       return new ParsedPolicy.Invalid(f.errors);

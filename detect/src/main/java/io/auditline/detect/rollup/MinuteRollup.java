@@ -2,7 +2,10 @@ package io.auditline.detect.rollup;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /** The counts of one zone's security events in one minute, accumulated in memory with bounded maps. */
@@ -28,6 +31,8 @@ public final class MinuteRollup {
   private final BoundedCounts hosts = new BoundedCounts(MAX_TRACKED_KEYS);
   private final BoundedCounts countries = new BoundedCounts(MAX_TRACKED_KEYS);
   private final BoundedCounts ips = new BoundedCounts(MAX_TRACKED_KEYS);
+  /** Bounded by the account's number of filtered policies, so counted exactly. */
+  private final Map<String, Long> policies = new TreeMap<>();
 
   public MinuteRollup(String accountId, String zoneId, Instant minute) {
     this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -44,6 +49,11 @@ public final class MinuteRollup {
   }
 
   public void add(SecurityObservation o) {
+    add(o, List.of());
+  }
+
+  /** Counts {@code o}, also for each of the filtered policies whose filters it matches. */
+  public void add(SecurityObservation o, List<String> matchingPolicies) {
     if (!o.zoneId().equals(zoneId) || !minuteOf(o).equals(minute)) {
       throw new IllegalArgumentException("observation of zone %s at %s (expected: zone %s in minute %s)"
           .formatted(o.zoneId(), o.occurredAt(), zoneId, minute));
@@ -55,6 +65,7 @@ public final class MinuteRollup {
     hosts.add(o.host());
     countries.add(o.country());
     ips.add(o.clientIp());
+    matchingPolicies.forEach(p -> policies.merge(p, 1L, Long::sum));
   }
 
   public String accountId() {
@@ -95,5 +106,9 @@ public final class MinuteRollup {
 
   public Map<String, Long> topIps() {
     return ips.top(TOP_IPS);
+  }
+
+  public Map<String, Long> byPolicy() {
+    return Collections.unmodifiableMap(policies);
   }
 }

@@ -5,12 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Reads the stored rollups back as a time series, zero-filled, in buckets of a {@link Step}. */
@@ -78,5 +82,118 @@ public final class RollupRepository {
       points.add(new SeriesPoint(t, sums.getOrDefault(t, 0L)));
     }
     return points;
+  }
+
+  /**
+   * The zone's count in every minute of [{@code from}, {@code to}), oldest first: its total, or with a
+   * policy id the events that policy's filters matched; minutes without a row are 0.
+   */
+  public long[] minuteCounts(String zone, Instant from, Instant to, Optional<String> policyId) {
+    long minutes = Duration.between(from, to).toMinutes();
+    if (minutes < 0 || minutes > 8 * MAX_POINTS) {
+      throw new IllegalArgumentException("range: %d minutes (expected: 0 to %d)".formatted(minutes, 8 * MAX_POINTS));
+    }
+    long[] counts = new long[(int) minutes];
+    String count = policyId.isPresent() ? "coalesce((by_policy ->> ?)::bigint, 0)" : "total";
+    String sql = "SELECT minute, " + count + " FROM security_rollups WHERE zone_id = ? AND minute >= ? AND minute < ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (policyId.isPresent()) {
+        ps.setString(i++, policyId.get());
+      }
+      ps.setString(i++, zone);
+      ps.setTimestamp(i++, Timestamp.from(from));
+      ps.setTimestamp(i, Timestamp.from(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long index = Duration.between(from, rs.getTimestamp(1).toInstant()).toMinutes();
+          counts[(int) index] = rs.getLong(2);
+        }
+      }
+    } catch (SQLException e) {
+      throw new RollupStoreException("cannot read security_rollups", e);
+    }
+    return counts;
+  }
+
+  /** The zone's top {@code n} rules, client IPs and countries over [{@code from}, {@code to}). */
+  public ZoneTops tops(String zone, Instant from, Instant to, int n) {
+    try (Connection c = dataSource.getConnection()) {
+      return new ZoneTops(top(c, "by_rule", zone, from, to, n), top(c, "top_ips", zone, from, to, n),
+          top(c, "top_countries", zone, from, to, n));
+    } catch (SQLException e) {
+      throw new RollupStoreException("cannot read security_rollups", e);
+    }
+  }
+
+  private static Map<String, Long> top(Connection c, String column, String zone, Instant from, Instant to, int n)
+      throws SQLException {
+    // "other" sums what fell out of a minute's top N, and "" is an event without the attribute: neither names anyone.
+    String sql = "SELECT key, sum(value::bigint) AS n FROM security_rollups, jsonb_each_text(" + column + ")"
+        + " WHERE zone_id = ? AND minute >= ? AND minute < ? AND key NOT IN ('other', '')"
+        + " GROUP BY key ORDER BY n DESC, key LIMIT ?";
+    Map<String, Long> top = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, zone);
+      ps.setTimestamp(2, Timestamp.from(from));
+      ps.setTimestamp(3, Timestamp.from(to));
+      ps.setInt(4, n);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          top.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return top;
+  }
+
+  /** The zones of these accounts that had security events since {@code since}. */
+  public List<String> zonesOf(Collection<String> accounts, Instant since) {
+    if (accounts.isEmpty()) {
+      return List.of();
+    }
+    String sql = "SELECT DISTINCT zone_id FROM security_rollups WHERE account_id = ANY (?) AND minute >= ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("text", accounts.toArray()));
+      ps.setTimestamp(2, Timestamp.from(since));
+      List<String> zones = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          zones.add(rs.getString(1));
+        }
+      }
+      return zones;
+    } catch (SQLException e) {
+      throw new RollupStoreException("cannot read security_rollups", e);
+    }
+  }
+
+  /** The account a zone's security events belong to, if it ever had any. */
+  public Optional<String> accountOf(String zone) {
+    String sql = "SELECT account_id FROM security_rollups WHERE zone_id = ? LIMIT 1";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, zone);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new RollupStoreException("cannot read security_rollups", e);
+    }
+  }
+
+  /** The zone's first stored minute at or after {@code from}: before it the zone had no events at all. */
+  public Optional<Instant> firstMinute(String zone, Instant from) {
+    String sql = "SELECT min(minute) FROM security_rollups WHERE zone_id = ? AND minute >= ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, zone);
+      ps.setTimestamp(2, Timestamp.from(from));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Timestamp t = rs.getTimestamp(1);
+        return t == null ? Optional.empty() : Optional.of(t.toInstant());
+      }
+    } catch (SQLException e) {
+      throw new RollupStoreException("cannot read security_rollups", e);
+    }
   }
 }

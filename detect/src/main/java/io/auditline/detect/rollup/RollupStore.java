@@ -26,8 +26,8 @@ public final class RollupStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UPSERT = """
       INSERT INTO security_rollups AS r (account_id, zone_id, minute, total, by_action, by_source, by_rule, by_host,
-        top_countries, top_ips)
-      VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
+        top_countries, top_ips, by_policy)
+      VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
       ON CONFLICT (zone_id, minute) DO UPDATE SET
         total = r.total + excluded.total,
         by_action = detect_top_counts(detect_add_counts(r.by_action, excluded.by_action), %d),
@@ -35,14 +35,21 @@ public final class RollupStore {
         by_rule = detect_top_counts(detect_add_counts(r.by_rule, excluded.by_rule), %d),
         by_host = detect_top_counts(detect_add_counts(r.by_host, excluded.by_host), %d),
         top_countries = detect_top_counts(detect_add_counts(r.top_countries, excluded.top_countries), %d),
-        top_ips = detect_top_counts(detect_add_counts(r.top_ips, excluded.top_ips), %d)
+        top_ips = detect_top_counts(detect_add_counts(r.top_ips, excluded.top_ips), %d),
+        by_policy = detect_add_counts(r.by_policy, excluded.by_policy)
       """.formatted(MinuteRollup.TOP_ACTIONS, MinuteRollup.TOP_SOURCES, MinuteRollup.TOP_RULES, MinuteRollup.TOP_HOSTS,
       MinuteRollup.TOP_COUNTRIES, MinuteRollup.TOP_IPS);
 
   private final DataSource dataSource;
+  private final PolicyCounter policies;
 
   public RollupStore(DataSource dataSource) {
+    this(dataSource, PolicyCounter.NONE);
+  }
+
+  public RollupStore(DataSource dataSource, PolicyCounter policies) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.policies = Objects.requireNonNull(policies, "policies");
   }
 
   /** Counts every delivery not counted before; durable when this returns. */
@@ -84,7 +91,7 @@ public final class RollupStore {
       SecurityObservation o = d.observation().get();
       Instant minute = MinuteRollup.minuteOf(o);
       minutes.computeIfAbsent(new MinuteKey(o.zoneId(), minute), k -> new MinuteRollup(o.accountId(), o.zoneId(), minute))
-          .add(o);
+          .add(o, policies.policiesCounting(o));
       counted++;
     }
     upsert(c, minutes.values());
@@ -130,6 +137,7 @@ public final class RollupStore {
         ps.setString(8, json(m.byHost()));
         ps.setString(9, json(m.topCountries()));
         ps.setString(10, json(m.topIps()));
+        ps.setString(11, json(m.byPolicy()));
         ps.addBatch();
       }
       ps.executeBatch();

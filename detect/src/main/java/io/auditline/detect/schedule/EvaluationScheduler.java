@@ -74,7 +74,8 @@ public final class EvaluationScheduler implements Component {
       return;
     }
     long tickMs = config.tick().toMillis();
-    long delay = tickMs - Math.floorMod(clock.millis(), tickMs) + SLACK_MS;
+    long settleMs = config.settle().toMillis();
+    long delay = tickMs - Math.floorMod(clock.millis() - settleMs, tickMs) + SLACK_MS;
     ticks.schedule(this::runTick, delay, TimeUnit.MILLISECONDS);
   }
 
@@ -106,7 +107,7 @@ public final class EvaluationScheduler implements Component {
         evaluate(stale);
       }
     }
-    Instant lastComplete = DueMinutes.lastComplete(clock.instant(), config.tick());
+    Instant lastComplete = DueMinutes.lastComplete(clock.instant().minus(config.settle()), config.tick());
     Map<String, Instant> latest = claims.latestClaims(mine);
     for (String zone : mine) {
       for (Instant minute : DueMinutes.of(Optional.ofNullable(latest.get(zone)), lastComplete, config.tick(),

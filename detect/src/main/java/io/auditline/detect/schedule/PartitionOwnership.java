@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A member of the detect consumer group that tracks the partitions the group gives it. It polls only
- * to stay in the group: its partitions are paused, so it fetches nothing (the rollup consumer will
- * take this member's place and read them).
+ * A member of the scheduler's consumer group that tracks the partitions the group gives it. It polls
+ * only to stay in the group: its partitions are paused, so it fetches nothing (the rollup consumers
+ * read the topic in their own group).
  */
 final class PartitionOwnership implements ConsumerRebalanceListener {
 

@@ -5,7 +5,8 @@
  * <h2>Who evaluates a zone</h2>
  * Security events are keyed by zone on {@code security.events.v1}, so a zone lives on the partition
  * Kafka's default partitioner picks for its id ({@link io.auditline.detect.schedule.ZonePartitions}).
- * Every instance is a member of the consumer group {@code auditline-detect}; the partitions the group
+ * Every instance is a member of the consumer group {@code auditline-detect-schedule} (its own group on
+ * the topic, beside the rollup consumers' {@code auditline-detect}); the partitions the group
  * gives an instance are the zones it evaluates. The group coordinator is the only arbiter, so there
  * is nothing of our own to elect or fail over: when an instance dies, its session times out and its
  * partitions, and with them its zones, move to the survivors.

@@ -2,6 +2,7 @@ package io.auditline.detect.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditline.detect.alert.AlertRepository;
 import io.auditline.detect.policy.PolicyRepository;
 import io.auditline.detect.rollup.RollupRepository;
 import io.auditline.detect.support.DetectDb;
@@ -29,10 +30,14 @@ final class DetectApi implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   DetectApi(String prefix, Clock clock) {
+    this(prefix, clock, false);
+  }
+
+  DetectApi(String prefix, Clock clock, boolean plaintextWebhooks) {
     db = new DetectDb(prefix);
     tokens = new TokenStore(db.dataSource);
     DetectRoutes routes = new DetectRoutes(tokens, new RollupRepository(db.dataSource),
-        new PolicyRepository(db.dataSource), clock);
+        new PolicyRepository(db.dataSource), new AlertRepository(db.dataSource), plaintextWebhooks, clock);
     server = new ApiServer("127.0.0.1", 0, tokens, new AuditLogRepository(db.dataSource), clock, List.of(routes));
     server.start();
   }

@@ -182,7 +182,7 @@ class PoliciesApiIT {
             "sensitivity: 1.5 (expected: one of low, medium, high, or a number > 0 and <= 1)",
             "min_volume: -1 (expected: an integer from 0 to 1000000000)",
             "cooldown: \"10x\" (expected: a duration such as \"90s\", \"15m\", \"2h\" or \"1d\")",
-            "channels[0].url: \"http://hooks.example.com/a\" (expected: scheme https; http is refused, even for loopback)",
+            "channels[0].url: \"http://hooks.example.com/a\" (expected: scheme https; http is not enabled on this server)",
             "channels[0].secret: 5 characters (expected: at least 16)",
             "channels[1].cc: unknown field (expected: one of to, type)",
             "channels[1].to[0]: \"not-an-address\" (expected: an email address such as soc@example.com)",
