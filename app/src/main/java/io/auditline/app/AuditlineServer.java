@@ -86,14 +86,15 @@ public record AuditlineServer(
             .forEach(lifecycle::add);
       }
       if (config.roles().contains("detect")) {
-        DetectRole.create(dataSource, config.kafka().bootstrapServers(), config.kafka().settings().securityTopic(), metrics.registry())
+        DetectRole.create(dataSource, config.kafka().bootstrapServers(), config.kafka().settings().securityTopic(),
+                config.detect().settings(), metrics.registry(), Clock.systemUTC())
             .components()
             .forEach(lifecycle::add);
       }
       if (config.roles().contains("api")) {
         TokenStore tokens = new TokenStore(dataSource);
         ApiServer server = new ApiServer(config.api().host(), config.api().port(), tokens, dataSource,
-            List.of(LogpushRole.routes(dataSource, tokens, config.logpush().settings()), DetectRole.routes(dataSource, tokens)));
+            List.of(LogpushRole.routes(dataSource, tokens, config.logpush().settings()), DetectRole.routes(dataSource, tokens, config.detect().settings())));
         lifecycle.add(server);
         api = Optional.of(server);
       }

@@ -2,6 +2,8 @@ package io.auditline.app.config;
 
 import io.auditline.ingest.IngestConfig;
 import io.auditline.ingest.kafka.KafkaSettings;
+import io.auditline.detect.DetectSettings;
+import io.auditline.detect.notify.SmtpSettings;
 import io.auditline.logpush.LogpushSettings;
 import io.auditline.platform.tls.TlsFiles;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ public record AuditlineConfig(
     Postgres postgres,
     Store store,
     Api api,
-    Logpush logpush) {
+    Logpush logpush,
+    Detect detect) {
 
   /** Roles this build knows: ingestion, indexing into PostgreSQL, the customer API, Logpush delivery, detection rollups. */
   public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api", "logpush", "detect");
@@ -48,6 +51,7 @@ public record AuditlineConfig(
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
     logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null, null));
+    detect = Objects.requireNonNullElseGet(detect, () -> new Detect(null, null, null));
     if ((roles.contains("store") || roles.contains("api") || roles.contains("logpush") || roles.contains("detect"))
         && postgres == null) {
       throw new IllegalArgumentException(
@@ -174,6 +178,52 @@ public record AuditlineConfig(
       if (sampleRatio < 0 || sampleRatio > 1) {
         throw new IllegalArgumentException("tracing.sampleRatio: " + sampleRatio + " (expected: 0.0..1.0)");
       }
+    }
+  }
+
+  /**
+   * Detection: which internal networks alert webhooks may reach (none by default), whether policies may
+   * use plain {@code http://} webhooks (development only), and the SMTP relay for email channels.
+   */
+  public record Detect(List<String> allowedNetworks, Boolean plaintextWebhooks, Smtp smtp) {
+    public Detect {
+      allowedNetworks = List.copyOf(Objects.requireNonNullElse(allowedNetworks, List.of()));
+      plaintextWebhooks = Objects.requireNonNullElse(plaintextWebhooks, false);
+      new DetectSettings(allowedNetworks, plaintextWebhooks, java.util.Optional.empty(), DetectSettings.defaults().settle(),
+          DetectSettings.defaults().policyRefresh());
+    }
+
+    public DetectSettings settings() {
+      DetectSettings d = DetectSettings.defaults();
+      return new DetectSettings(allowedNetworks, plaintextWebhooks, java.util.Optional.ofNullable(smtp).map(Smtp::settings),
+          d.settle(), d.policyRefresh());
+    }
+  }
+
+  /** The SMTP relay for alert emails; the password is never logged. */
+  public record Smtp(String host, Integer port, Boolean startTls, String username, String password, String from) {
+    public Smtp {
+      port = Objects.requireNonNullElse(port, 587);
+      startTls = Objects.requireNonNullElse(startTls, true);
+      settings(host, port, startTls, username, password, from); // validates
+    }
+
+    SmtpSettings settings() {
+      return settings(host, port, startTls, username, password, from);
+    }
+
+    private static SmtpSettings settings(String host, int port, boolean startTls, String username, String password, String from) {
+      if (host == null || from == null) {
+        throw new IllegalArgumentException("detect.smtp: host and from are required");
+      }
+      return new SmtpSettings(host, port, startTls, java.util.Optional.ofNullable(username), java.util.Optional.ofNullable(password),
+          from, java.time.Duration.ofSeconds(10));
+    }
+
+    @Override
+    public String toString() {
+      return "Smtp[host=" + host + ", port=" + port + ", startTls=" + startTls + ", username=" + username
+          + ", password=" + (password == null ? "none" : "REDACTED") + ", from=" + from + "]";
     }
   }
 }

@@ -20,6 +20,7 @@ public final class DevEnvironment {
         - identity: %s
           accounts: ["*"]
           actionTypes: ["*"]
+          securityEvents: true
       """;
 
   private DevEnvironment() {}
