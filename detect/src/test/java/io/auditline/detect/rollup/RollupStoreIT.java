@@ -87,6 +87,22 @@ class RollupStoreIT {
   }
 
   @Test
+  void countsEachFilteredPolicysMatchesOnceAcrossBatches() {
+    // A stand-in for the enabled policies: "p-blocks" counts blocks, "p-de" events from DE.
+    PolicyCounter counter = o -> java.util.stream.Stream.of(o.action().equals("block") ? "p-blocks" : null,
+        o.country().equals("DE") ? "p-de" : null).filter(java.util.Objects::nonNull).toList();
+    RollupHandler counting = new RollupHandler(DECODER, new RollupStore(db.dataSource, counter));
+    ConsumerRecords<byte[], byte[]> first = batch("tpol", 0, 0, "zpol|block|r1|1.1.1.1|DE|1", "zpol|log|r1|1.1.1.1|DE|2",
+        "zpol|block|r1|1.1.1.1|FR|3");
+    counting.handle(first);
+    counting.handle(first); // a replay counts nothing again
+    counting.handle(batch("tpol", 0, 3, "zpol|block|r2|1.1.1.1|US|4"));
+
+    assertThat(row("zpol", T, "total")).isEqualTo(json("4"));
+    assertThat(row("zpol", T, "by_policy")).isEqualTo(json("{\"p-blocks\": 3, \"p-de\": 2}"));
+  }
+
+  @Test
   void mergesTwoBatchesIntoTheSameMinuteByAddingCounts() {
     handler.handle(batch("t2", 3, 0, "z2|block|r1|10.0.0.1|DE|1", "z2|challenge|r2|10.0.0.9|US|2"));
     handler.handle(batch("t2", 3, 2, "z2|block|r1|10.0.0.1|DE|30", "z2|block|r3|10.0.0.1|DE|59"));
