@@ -8,11 +8,16 @@ package io.auditline.detect.detector;
  * @param scaleAlpha smoothing of the mean absolute residual (the robust scale)
  * @param shortAlpha smoothing of the short-term mean residual that reveals sustained shifts
  * @param clipSigmas residuals are clipped to this many deviations before they teach the model
- * @param alertSigmas the statistic at which the detector considers it has fired and starts its cooldown
+ * @param alertSigmas the base statistic at which the detector fires and starts its cooldown
  * @param cooldownFraction cooldown after firing, as a fraction of the warm-up (probation) length
+ * @param fireGain factor by which the firing level rises each time the series fires
+ * @param quietGain factor by which it rises when the statistic crosses it during a cooldown
+ * @param recoveryFraction half-life of the raised level's return to {@code alertSigmas}, as a fraction of the
+ *     warm-up length
  */
 public record LevelConfig(double levelAlpha, double seasonGamma, double scaleAlpha, double shortAlpha,
-                          double clipSigmas, double alertSigmas, double cooldownFraction) {
+                          double clipSigmas, double alertSigmas, double cooldownFraction,
+                          double fireGain, double quietGain, double recoveryFraction) {
 
     public LevelConfig {
         for (double rate : new double[] {levelAlpha, seasonGamma, scaleAlpha, shortAlpha}) {
@@ -24,10 +29,14 @@ public record LevelConfig(double levelAlpha, double seasonGamma, double scaleAlp
             throw new IllegalArgumentException("clipSigmas/alertSigmas/cooldownFraction: %s/%s/%s (expected: > 0)"
                     .formatted(clipSigmas, alertSigmas, cooldownFraction));
         }
+        if (!(fireGain >= 1 && quietGain >= 1 && recoveryFraction > 0)) {
+            throw new IllegalArgumentException("fireGain/quietGain/recoveryFraction: %s/%s/%s (expected: >= 1, >= 1, > 0)"
+                    .formatted(fireGain, quietGain, recoveryFraction));
+        }
     }
 
     /** Defaults tuned on the NAB development subset (never on its labels' test split). */
     public static LevelConfig defaults() {
-        return new LevelConfig(0.05, 0.05, 0.01, 0.05, 4, 8, 0.5);
+        return new LevelConfig(0.03, 0.05, 0.01, 0.1, 4, 6, 0.25, 2, 1.02, 0.5);
     }
 }

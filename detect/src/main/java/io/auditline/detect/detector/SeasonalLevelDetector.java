@@ -8,7 +8,9 @@ import java.util.Arrays;
  * short-term mean residual, both in robust deviations; O(1) state.
  *
  * <p>After it fires the detector stays quiet for a cooldown, as the alerting mode does, so one incident
- * raises one detection rather than a burst of them.
+ * raises one detection rather than a burst of them. The level it fires at is an {@link AdaptiveThreshold}: it
+ * rises each time the series fires (or crosses it during a cooldown) and relaxes back with a half-life, so a
+ * bursty series must outdo its recent bursts to fire again while a quiet series keeps the base sensitivity.
  */
 public final class SeasonalLevelDetector implements Detector {
 
@@ -19,6 +21,7 @@ public final class SeasonalLevelDetector implements Detector {
     private final LevelConfig config;
     private final int warmupRows;
     private final int cooldownRows;
+    private final AdaptiveThreshold threshold;
     private final double[] weekly = new double[WEEK];
     private final double[] daily = new double[24];
     private long rows;
@@ -33,6 +36,8 @@ public final class SeasonalLevelDetector implements Detector {
         this.config = config;
         this.warmupRows = warmupRows;
         this.cooldownRows = (int) Math.round(config.cooldownFraction() * warmupRows);
+        this.threshold = new AdaptiveThreshold(config.alertSigmas(), config.fireGain(), config.quietGain(),
+                Math.max(1, config.recoveryFraction() * warmupRows));
         Arrays.fill(weekly, Double.NaN);
         Arrays.fill(daily, Double.NaN);
     }
@@ -69,15 +74,23 @@ public final class SeasonalLevelDetector implements Detector {
         if (row < warmupRows) {
             return Verdict.pending();
         }
-        double score = statistic / (statistic + config.alertSigmas());
+        threshold.relax();
+        boolean crossed = statistic > threshold.level();
         if (row <= quietUntilRow) {
+            if (crossed) {
+                threshold.crossedWhileQuiet();
+            }
             return new Verdict.Normal(0);
         }
-        if (statistic > config.alertSigmas()) {
+        // Scored against the base level, so one threshold sweep ranks every series alike; rows that did not
+        // fire are capped at 0.5, below every alert (whose statistic exceeds the adapted level >= the base).
+        double score = statistic / (statistic + config.alertSigmas());
+        if (crossed) {
+            threshold.fired();
             quietUntilRow = row + cooldownRows;
             return new Verdict.Alert(score, value, expected, statistic);
         }
-        return new Verdict.Normal(score);
+        return new Verdict.Normal(Math.min(score, 0.5));
     }
 
     private double season(int weekSlot) {
