@@ -14,10 +14,14 @@ package io.auditline.detect.detector;
  * @param quietGain factor by which it rises when the statistic crosses it during a cooldown
  * @param recoveryFraction half-life of the raised level's return to {@code alertSigmas}, as a fraction of the
  *     warm-up length
+ * @param hourScaleAlpha smoothing of each hour of day's own robust scale (see {@link HourlyScale}), per row in
+ *     the hour
+ * @param hourScaleFloor the smallest scale an hour is given, as a fraction of the series' overall scale
  */
 public record LevelConfig(double levelAlpha, double seasonGamma, double scaleAlpha, double shortAlpha,
                           double clipSigmas, double alertSigmas, double cooldownFraction,
-                          double fireGain, double quietGain, double recoveryFraction) {
+                          double fireGain, double quietGain, double recoveryFraction,
+                          double hourScaleAlpha, double hourScaleFloor) {
 
     public LevelConfig {
         for (double rate : new double[] {levelAlpha, seasonGamma, scaleAlpha, shortAlpha}) {
@@ -33,10 +37,14 @@ public record LevelConfig(double levelAlpha, double seasonGamma, double scaleAlp
             throw new IllegalArgumentException("fireGain/quietGain/recoveryFraction: %s/%s/%s (expected: >= 1, >= 1, > 0)"
                     .formatted(fireGain, quietGain, recoveryFraction));
         }
+        if (!(hourScaleAlpha > 0 && hourScaleAlpha <= 1 && hourScaleFloor > 0)) {
+            throw new IllegalArgumentException("hourScaleAlpha/hourScaleFloor: %s/%s (expected: in (0, 1], > 0)"
+                    .formatted(hourScaleAlpha, hourScaleFloor));
+        }
     }
 
     /** Defaults tuned on the NAB development subset (never on its labels' test split). */
     public static LevelConfig defaults() {
-        return new LevelConfig(0.03, 0.05, 0.01, 0.1, 4, 6, 0.25, 2, 1.02, 0.5);
+        return new LevelConfig(0.03, 0.05, 0.01, 0.1, 4, 6, 0.25, 2, 1.02, 0.5, 0.04, 0.5);
     }
 }

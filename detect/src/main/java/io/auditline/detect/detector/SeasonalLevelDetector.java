@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * "Ours" for real-valued series at any sampling interval (the NAB mode): an additive seasonal model (hour of
  * week, falling back to hour of day) around a robust level, scored by the larger of the point residual and a
- * short-term mean residual, both in robust deviations; O(1) state.
+ * short-term mean residual, both in robust deviations of the row's hour of day ({@link HourlyScale}); O(1)
+ * state.
  *
  * <p>After it fires the detector stays quiet for a cooldown, as the alerting mode does, so one incident
  * raises one detection rather than a burst of them. The level it fires at is an {@link AdaptiveThreshold}: it
@@ -16,12 +17,14 @@ public final class SeasonalLevelDetector implements Detector {
 
     private static final int WEEK = 168;
     private static final long HOUR_MILLIS = 3_600_000L;
+    private static final long DAY_MILLIS = 24 * HOUR_MILLIS;
     private static final long MONDAY_OFFSET_MILLIS = 3 * 24 * HOUR_MILLIS; // 1970-01-01 was a Thursday
 
     private final LevelConfig config;
     private final int warmupRows;
     private final int cooldownRows;
     private final AdaptiveThreshold threshold;
+    private final HourlyScale hourlyScale;
     private final double[] weekly = new double[WEEK];
     private final double[] daily = new double[24];
     private long rows;
@@ -38,6 +41,7 @@ public final class SeasonalLevelDetector implements Detector {
         this.cooldownRows = (int) Math.round(config.cooldownFraction() * warmupRows);
         this.threshold = new AdaptiveThreshold(config.alertSigmas(), config.fireGain(), config.quietGain(),
                 Math.max(1, config.recoveryFraction() * warmupRows));
+        this.hourlyScale = new HourlyScale(config.hourScaleAlpha(), config.hourScaleFloor());
         Arrays.fill(weekly, Double.NaN);
         Arrays.fill(daily, Double.NaN);
     }
@@ -58,7 +62,8 @@ public final class SeasonalLevelDetector implements Detector {
         double season = sa + frac * (season((a + 1) % WEEK) - sa);
         double expected = level + season;
         // A floor on the scale keeps flat series from turning rounding noise into infinite deviations.
-        double sigma = Math.max(1.25 * scale, 1e-3 * magnitude + 1e-9);
+        int hourOfDay = (int) (Math.floorMod(epochMillis, DAY_MILLIS) / HOUR_MILLIS);
+        double sigma = Math.max(1.25 * hourlyScale.at(hourOfDay, scale), 1e-3 * magnitude + 1e-9);
         double residual = value - expected;
         double clipped = Math.max(-config.clipSigmas() * sigma, Math.min(residual, config.clipSigmas() * sigma));
         shortMean += config.shortAlpha() * (residual - shortMean);
@@ -67,6 +72,7 @@ public final class SeasonalLevelDetector implements Detector {
         double statistic = Math.max(pointZ, shortZ);
 
         scale += config.scaleAlpha() * (Math.abs(clipped) - scale);
+        hourlyScale.learn(hourOfDay, Math.abs(clipped));
         magnitude += config.scaleAlpha() * (Math.abs(value) - magnitude);
         level += config.levelAlpha() * clipped;
         learnSeason(epochMillis, clipped + season);

@@ -51,12 +51,27 @@ class SeasonalLevelDetectorTest {
         assertThat(alerts).containsExactly(2_000);
     }
 
+    /** 12-row (one-hour) blocks: calm nights (hours 0-11, unit noise) and days six times as noisy. */
+    private double dayNoise(int row) {
+        int hourOfDay = (int) ((START_MILLIS + row * ROW_MILLIS) / 3_600_000L % 24);
+        return hourOfDay >= 12 ? 5 * noise() : 0;
+    }
+
+    @Test
+    void noisyHoursDoNotHideASpikeInAQuietHour() {
+        int nightRow = 2_000 - 2_000 % 288 + 60; // 05:00 on the seventh day
+        List<Integer> alerts = run(new SeasonalLevelDetector(LevelConfig.defaults(), WARMUP), 3_000,
+                r -> dayNoise(r) + (r == nightRow ? 16 : 0));
+        // 16 is over 12 deviations of the night's noise but under 6 of the whole day's
+        assertThat(alerts).contains(nightRow);
+    }
+
     @Test
     void aSeriesThatBurstsOftenMustOutdoItsBurstsToFireAgain() {
         LevelConfig adaptive = LevelConfig.defaults();
         LevelConfig fixed = new LevelConfig(adaptive.levelAlpha(), adaptive.seasonGamma(), adaptive.scaleAlpha(),
                 adaptive.shortAlpha(), adaptive.clipSigmas(), adaptive.alertSigmas(), adaptive.cooldownFraction(),
-                1, 1, adaptive.recoveryFraction());
+                1, 1, adaptive.recoveryFraction(), adaptive.hourScaleAlpha(), adaptive.hourScaleFloor());
         List<Integer> withFixedLevel = run(new SeasonalLevelDetector(fixed, WARMUP), 5_000,
                 SeasonalLevelDetectorTest::burstsEvery200RowsThenABigOne);
         List<Integer> withAdaptiveLevel = run(new SeasonalLevelDetector(adaptive, WARMUP), 5_000,
