@@ -122,7 +122,8 @@ public final class DevCommand implements Callable<Integer> {
         null,
         new AuditlineConfig.Api("127.0.0.1", ports.api()),
         // On a laptop the destinations are local: files, or an S3-compatible server on loopback.
-        new AuditlineConfig.Logpush(null, null, null, List.of("127.0.0.0/8", "::1/128"), false, true));
+        new AuditlineConfig.Logpush(null, null, null, List.of("127.0.0.0/8", "::1/128"), false, true),
+        null);
   }
 
   private void announce(AuditlineServer server, AuditlineConfig config, String bootstrap, DevPki pki, Path producers) {

@@ -18,6 +18,7 @@ import java.util.Set;
  * AUDITLINE_*} environment variables and command-line overrides; unknown keys are errors.
  *
  * @param roles which roles this process runs (today: {@code ingest})
+ * @param lifecycle how long start-up waits for Kafka and PostgreSQL, and how long the drain may take
  */
 public record AuditlineConfig(
     List<String> roles,
@@ -29,7 +30,8 @@ public record AuditlineConfig(
     Postgres postgres,
     Store store,
     Api api,
-    Logpush logpush) {
+    Logpush logpush,
+    LifecycleTimeouts lifecycle) {
 
   /** Roles this build knows: ingestion, indexing into PostgreSQL, the customer API, Logpush delivery, detection rollups. */
   public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api", "logpush", "detect");
@@ -48,6 +50,7 @@ public record AuditlineConfig(
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
     logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null, null));
+    lifecycle = Objects.requireNonNullElseGet(lifecycle, () -> new LifecycleTimeouts(null, null));
     if ((roles.contains("store") || roles.contains("api") || roles.contains("logpush") || roles.contains("detect"))
         && postgres == null) {
       throw new IllegalArgumentException(
@@ -173,6 +176,27 @@ public record AuditlineConfig(
       sampleRatio = Objects.requireNonNullElse(sampleRatio, 0.1);
       if (sampleRatio < 0 || sampleRatio > 1) {
         throw new IllegalArgumentException("tracing.sampleRatio: " + sampleRatio + " (expected: 0.0..1.0)");
+      }
+    }
+  }
+
+  /**
+   * Start-up and shutdown deadlines (config key {@code lifecycle}).
+   *
+   * @param startupTimeout how long start-up waits for Kafka and PostgreSQL to answer before it fails
+   *     naming the one that did not (default 60 s)
+   * @param shutdownTimeout how long the drain after SIGTERM may take in all before the process exits
+   *     anyway with status 1 (default 30 s); keep it below the orchestrator's grace period
+   */
+  public record LifecycleTimeouts(Duration startupTimeout, Duration shutdownTimeout) {
+    public LifecycleTimeouts {
+      startupTimeout = Objects.requireNonNullElse(startupTimeout, Duration.ofSeconds(60));
+      shutdownTimeout = Objects.requireNonNullElse(shutdownTimeout, Duration.ofSeconds(30));
+      if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+        throw new IllegalArgumentException("lifecycle.startupTimeout: " + startupTimeout + " (expected: > 0)");
+      }
+      if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
+        throw new IllegalArgumentException("lifecycle.shutdownTimeout: " + shutdownTimeout + " (expected: > 0)");
       }
     }
   }

@@ -64,8 +64,7 @@ public final class StartupWait implements Component {
         }
         long leftNanos = end - System.nanoTime();
         if (leftNanos <= 0) {
-          var first = waiting.entrySet().iterator().next();
-          throw unavailable(first.getKey(), first.getValue());
+          throw unavailable(waiting);
         }
         TimeUnit.NANOSECONDS.sleep(Math.min(pause.toNanos(), leftNanos));
         pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
@@ -108,11 +107,16 @@ public final class StartupWait implements Component {
     return true;
   }
 
-  private DependencyUnavailableException unavailable(Dependency dependency, Attempts attempts) {
-    return new DependencyUnavailableException(dependency.kind(), dependency.address(),
-        "%s at %s was not reachable within %s (%d attempts, last error: %s)"
-            .formatted(dependency.kind(), dependency.address(), format(deadline), attempts.count, describe(attempts.last)),
-        attempts.last);
+  /** One line naming every dependency that never answered, each with its last error. */
+  private DependencyUnavailableException unavailable(Map<Dependency, Attempts> waiting) {
+    List<String> parts = new ArrayList<>();
+    waiting.forEach((dependency, attempts) -> parts.add(
+        "%s at %s was not reachable within %s (%d attempt%s, last error: %s)"
+            .formatted(dependency.kind(), dependency.address(), format(deadline), attempts.count, attempts.count == 1 ? "" : "s",
+                describe(attempts.last))));
+    var first = waiting.entrySet().iterator().next();
+    return new DependencyUnavailableException(
+        first.getKey().kind(), first.getKey().address(), String.join("; ", parts), first.getValue().last);
   }
 
   /** The innermost message, which is where clients put the useful part. */

@@ -41,8 +41,23 @@ class StartupWaitTest {
           assertThat(e.address()).isEqualTo("kafka:9092");
         })
         .hasMessageStartingWith("Kafka at kafka:9092 was not reachable within 600 ms (")
-        .hasMessageEndingWith(" attempts, last error: Connection refused)");
+        .hasMessageEndingWith(", last error: Connection refused)");
     assertThat(attempts).hasValueGreaterThan(1);
+  }
+
+  @Test
+  void namesEveryDependencyStillUnreachableAtTheDeadline() {
+    Dependency kafka = new Dependency("Kafka", "kafka:9092", timeout -> {
+      throw new IOException("no route to host");
+    });
+    Dependency postgres = new Dependency("PostgreSQL", "jdbc:postgresql://db/auditline", timeout -> {
+      throw new IOException("Connection refused");
+    });
+
+    assertThatThrownBy(() -> new StartupWait(List.of(kafka, postgres), Duration.ofMillis(300)).start())
+        .hasMessageContaining("Kafka at kafka:9092 was not reachable within 300 ms")
+        .hasMessageContaining("; PostgreSQL at jdbc:postgresql://db/auditline was not reachable within 300 ms")
+        .hasMessageNotContaining("\n");
   }
 
   @Test
