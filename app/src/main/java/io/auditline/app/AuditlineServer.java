@@ -3,9 +3,11 @@ package io.auditline.app;
 import io.auditline.app.config.AuditlineConfig;
 import io.auditline.detect.DetectRole;
 import io.auditline.ingest.IngestRole;
+import io.auditline.ingest.kafka.TopicProvisioner;
 import io.auditline.logpush.LogpushRole;
 import io.auditline.store.api.ApiServer;
 import io.auditline.store.db.Database;
+import io.auditline.store.db.DatabaseConfig;
 import io.auditline.store.db.PartitionMaintainer;
 import io.auditline.store.db.PartitionPolicy;
 import io.auditline.store.index.IndexerRole;
@@ -17,6 +19,10 @@ import io.auditline.platform.http.AdminHttpServer;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.Lifecycle;
 import io.auditline.platform.metrics.Metrics;
+import io.auditline.platform.startup.Dependency;
+import io.auditline.platform.startup.JdbcProbe;
+import io.auditline.platform.startup.KafkaProbe;
+import io.auditline.platform.startup.StartupWait;
 import io.auditline.proto.v1.IngestServiceGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -43,31 +49,63 @@ public record AuditlineServer(
   /**
    * Assembles the process. {@code before} components (an embedded broker in dev mode) start first and
    * stop last.
+   *
+   * <p>Components start in the order they are added here and stop in reverse, so this method also
+   * states the drain on SIGTERM (see docs/operations.md, Lifecycle):
+   *
+   * <ol>
+   *   <li>gRPC health turns NOT_SERVING, so load balancers stop sending;
+   *   <li>the ingest gRPC server stops accepting RPCs and waits for the ones in flight;
+   *   <li>the Kafka producer flushes and closes, so every acknowledged event is in Kafka;
+   *   <li>the query API stops;
+   *   <li>consumers (detect, logpush, indexer) finish their batch in flight, commit, and close;
+   *   <li>the PostgreSQL pool closes;
+   *   <li>the admin HTTP server (probes answer 503 until here), then telemetry, then {@code before}.
+   * </ol>
    */
   public static AuditlineServer assemble(
       AuditlineConfig config, Metrics metrics, OpenTelemetrySdk telemetry, List<Component> before)
       throws IOException {
     Lifecycle.Builder lifecycle = Lifecycle.builder();
     before.forEach(lifecycle::add);
+    // Closed late, so the spans of the drain are still exported.
+    lifecycle.add(new ClosingComponent("telemetry", telemetry::close));
     AdminHttpServer[] http = new AdminHttpServer[1];
-    // Health and metrics come up first so operators can watch the rest start.
+    // Health and metrics come up first so operators can watch the rest start, and stay up while it drains.
     lifecycle.add(health -> http[0] = new AdminHttpServer(config.http().host(), config.http().port(), health, metrics.registry()));
+    boolean usesDatabase = config.roles().contains("store") || config.roles().contains("api") || config.roles().contains("logpush")
+        || config.roles().contains("detect");
+    List<Dependency> dependencies = new ArrayList<>();
+    dependencies.add(KafkaProbe.dependency(config.kafka().bootstrapServers()));
+    if (usesDatabase) {
+      DatabaseConfig db = config.postgres().database();
+      dependencies.add(JdbcProbe.postgres(db.jdbcUrl(), db.redactedUrl(), db.user(), db.password()));
+    }
+    lifecycle.add(new StartupWait(dependencies, config.lifecycle().startupTimeout()));
     HealthStatusManager grpcHealth = new HealthStatusManager();
     List<String> grpcServices = new ArrayList<>();
     Optional<IngestRole> ingest = Optional.empty();
+    List<Component> serving = new ArrayList<>();
     if (config.roles().contains("ingest")) {
       IngestRole role =
           IngestRole.create(
               config.ingest(), config.kafka().settings(), config.tls().files(), metrics.registry(), telemetry,
               List.of(grpcHealth.getHealthService()));
-      role.components().forEach(lifecycle::add);
+      // The topics exist before any consumer subscribes; the producer and the gRPC server start last
+      // and so stop first: no new RPCs, then every acknowledged event flushed, then the consumers.
+      for (Component c : role.components()) {
+        if (c instanceof TopicProvisioner) {
+          lifecycle.add(c);
+        } else {
+          serving.add(c);
+        }
+      }
       grpcServices.add(IngestServiceGrpc.SERVICE_NAME);
       ingest = Optional.of(role);
     }
     Optional<Database> database = Optional.empty();
     Optional<ApiServer> api = Optional.empty();
-    if (config.roles().contains("store") || config.roles().contains("api") || config.roles().contains("logpush")
-        || config.roles().contains("detect")) {
+    if (usesDatabase) {
       Database db = new Database(config.postgres().database());
       DataSource dataSource = new DeferredDataSource(db::dataSource);
       lifecycle.add(db);
@@ -99,8 +137,8 @@ public record AuditlineServer(
         api = Optional.of(server);
       }
     }
+    serving.forEach(lifecycle::add);
     lifecycle.add(health -> new GrpcHealthUpdater(grpcHealth, health, grpcServices, Duration.ofSeconds(2)));
-    lifecycle.add(new ClosingComponent("telemetry", telemetry::close));
     Lifecycle built = lifecycle.build();
     return new AuditlineServer(built, ingest, api, database, http[0]);
   }

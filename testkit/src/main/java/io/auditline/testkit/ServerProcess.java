@@ -20,16 +20,21 @@ import java.util.stream.Stream;
 public final class ServerProcess {
 
   // Runs the server in the background and polls both it and this JVM: it exits when the server
-  // does, so a failed start is seen at once, and kills the server when this JVM is gone.
+  // does (with its exit status), so a failed start is seen at once, and kills the server when this
+  // JVM is gone. A SIGTERM to the watchdog is passed on to the server, for graceful-stop tests.
   private static final String WATCHDOG = """
       jvm=$1; shift
       "$@" </dev/null &
       child=$!
+      trap 'kill -TERM "$child" 2>/dev/null' TERM
       while kill -0 "$child" 2>/dev/null; do
         if ! kill -0 "$jvm" 2>/dev/null; then kill "$child"; break; fi
         sleep 1
       done
-      wait "$child"
+      wait "$child"; rc=$?
+      # A trapped signal interrupts wait early; wait again until the server has really exited.
+      while kill -0 "$child" 2>/dev/null; do wait "$child"; rc=$?; done
+      exit $rc
       """;
 
   private final String name;
@@ -88,6 +93,22 @@ public final class ServerProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Asks the server to stop gracefully with SIGTERM (through the watchdog, which passes it on), as
+   * an orchestrator would; see {@link #awaitExit(Duration)}.
+   */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Waits for the server to exit and returns its exit status; throws with the log's tail on timeout. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("%s did not exit within %s\n%s".formatted(name, timeout, tail(40)));
+    }
+    return process.exitValue();
   }
 
   public Path log() {

@@ -124,7 +124,8 @@ public final class DevCommand implements Callable<Integer> {
         // On a laptop the destinations are local: files, or an S3-compatible server on loopback.
         new AuditlineConfig.Logpush(null, null, null, List.of("127.0.0.0/8", "::1/128"), false, true),
         // Alert webhooks to a receiver on this machine, over plain http (see `auditline detect webhook-receiver`).
-        new AuditlineConfig.Detect(List.of("127.0.0.0/8", "::1/128"), true, null));
+        new AuditlineConfig.Detect(List.of("127.0.0.0/8", "::1/128"), true, null),
+        null);
   }
 
   private void announce(AuditlineServer server, AuditlineConfig config, String bootstrap, DevPki pki, Path producers) {

@@ -5,6 +5,7 @@ import io.auditline.app.config.AuditlineConfig;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.LifecycleException;
 import io.auditline.platform.metrics.Metrics;
+import io.auditline.platform.startup.DependencyUnavailableException;
 import io.auditline.platform.tracing.Tracing;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,21 @@ final class Runner {
     Metrics metrics = Metrics.create("auditline");
     AuditlineServer server =
         AuditlineServer.assemble(config, metrics, Tracing.create("auditline", config.tracing().sampleRatio(), Optional.empty()), before);
-    server.lifecycle().installShutdownHook();
+    // SIGTERM and SIGINT drain the lifecycle in reverse start order within the shutdown deadline;
+    // the JVM then exits with 143 (130 for SIGINT), or with 1 when the drain overran the deadline.
+    server.lifecycle().installShutdownHook(config.lifecycle().shutdownTimeout());
     try {
       server.lifecycle().start();
     } catch (LifecycleException e) {
-      log.atError().setCause(e.getCause()).addKeyValue("component", e.component()).log("start failed: " + e.getMessage());
-      System.err.println("auditline: could not start: " + e.getMessage());
+      if (e.getCause() instanceof DependencyUnavailableException unavailable) {
+        // Already explained in one line; the stack trace would only bury it.
+        log.atError().addKeyValue("component", e.component()).addKeyValue("dependency", unavailable.kind())
+            .log("start failed: " + unavailable.getMessage());
+        System.err.println("auditline: could not start: " + unavailable.getMessage());
+      } else {
+        log.atError().setCause(e.getCause()).addKeyValue("component", e.component()).log("start failed: " + e.getMessage());
+        System.err.println("auditline: could not start: " + e.getMessage());
+      }
       return 1;
     }
     onStarted.accept(server);

@@ -20,6 +20,7 @@ import java.util.Set;
  * AUDITLINE_*} environment variables and command-line overrides; unknown keys are errors.
  *
  * @param roles which roles this process runs (today: {@code ingest})
+ * @param lifecycle how long start-up waits for Kafka and PostgreSQL, and how long the drain may take
  */
 public record AuditlineConfig(
     List<String> roles,
@@ -32,7 +33,8 @@ public record AuditlineConfig(
     Store store,
     Api api,
     Logpush logpush,
-    Detect detect) {
+    Detect detect,
+    LifecycleTimeouts lifecycle) {
 
   /** Roles this build knows: ingestion, indexing into PostgreSQL, the customer API, Logpush delivery, detection rollups. */
   public static final Set<String> KNOWN_ROLES = Set.of("ingest", "store", "api", "logpush", "detect");
@@ -52,6 +54,7 @@ public record AuditlineConfig(
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
     logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null, null));
     detect = Objects.requireNonNullElseGet(detect, () -> new Detect(null, null, null));
+    lifecycle = Objects.requireNonNullElseGet(lifecycle, () -> new LifecycleTimeouts(null, null));
     if ((roles.contains("store") || roles.contains("api") || roles.contains("logpush") || roles.contains("detect"))
         && postgres == null) {
       throw new IllegalArgumentException(
@@ -224,6 +227,27 @@ public record AuditlineConfig(
     public String toString() {
       return "Smtp[host=" + host + ", port=" + port + ", startTls=" + startTls + ", username=" + username
           + ", password=" + (password == null ? "none" : "REDACTED") + ", from=" + from + "]";
+    }
+  }
+
+  /**
+   * Start-up and shutdown deadlines (config key {@code lifecycle}).
+   *
+   * @param startupTimeout how long start-up waits for Kafka and PostgreSQL to answer before it fails
+   *     naming the one that did not (default 60 s)
+   * @param shutdownTimeout how long the drain after SIGTERM may take in all before the process exits
+   *     anyway with status 1 (default 30 s); keep it below the orchestrator's grace period
+   */
+  public record LifecycleTimeouts(Duration startupTimeout, Duration shutdownTimeout) {
+    public LifecycleTimeouts {
+      startupTimeout = Objects.requireNonNullElse(startupTimeout, Duration.ofSeconds(60));
+      shutdownTimeout = Objects.requireNonNullElse(shutdownTimeout, Duration.ofSeconds(30));
+      if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+        throw new IllegalArgumentException("lifecycle.startupTimeout: " + startupTimeout + " (expected: > 0)");
+      }
+      if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
+        throw new IllegalArgumentException("lifecycle.shutdownTimeout: " + shutdownTimeout + " (expected: > 0)");
+      }
     }
   }
 }

@@ -72,6 +72,7 @@ final class BenchEnvironment implements AutoCloseable {
               null,
               null,
               null,
+              null,
               null);
       Metrics metrics = Metrics.create("auditline-bench");
       AuditlineServer server =

@@ -1,5 +1,6 @@
 package io.auditline.platform.lifecycle;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * Component#check()}. <b>Liveness</b> is ok unless the start failed or a component reports an
  * unhealthy {@link Component#liveness()} (a dead worker); a dependency outage never fails liveness,
  * so the orchestrator does not restart a process that would recover by itself.
+ *
+ * <p><b>Shutdown</b> closes the started components in reverse start order, one at a time, logging
+ * each step with its duration, so the composition root states the drain order by the order it adds
+ * components in. {@link #stop(Duration)} bounds the whole drain by a deadline.
  */
 public final class Lifecycle implements AutoCloseable, HealthSource {
 
@@ -37,6 +43,10 @@ public final class Lifecycle implements AutoCloseable, HealthSource {
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile State state = State.NEW;
   private volatile boolean failed;
+  // The component whose close() is running, so a drain that overruns its deadline can say which.
+  private volatile Component closingNow;
+  // The thread inside start(), so a shutdown during a long start (waiting for Kafka) interrupts it.
+  private volatile Thread startingThread;
 
   /** A lifecycle over {@code components}, started in list order. */
   public Lifecycle(List<? extends Component> components) {
@@ -61,6 +71,15 @@ public final class Lifecycle implements AutoCloseable, HealthSource {
       throw new IllegalStateException("state: %s (expected: NEW)".formatted(state));
     }
     state = State.STARTING;
+    startingThread = Thread.currentThread();
+    try {
+      startAll();
+    } finally {
+      startingThread = null;
+    }
+  }
+
+  private void startAll() {
     for (Component component : components) {
       long t0 = System.nanoTime();
       try {
@@ -76,7 +95,12 @@ public final class Lifecycle implements AutoCloseable, HealthSource {
         // The contract asks close() to be safe after a failed start, so the failing one is closed too.
         started.add(component);
         LifecycleException failure = new LifecycleException(component.name(), e);
+        // A shutdown during start interrupts this thread; the closes below still get to drain.
+        boolean interrupted = Thread.interrupted();
         closeStarted().forEach(failure::addSuppressed);
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
         closing.set(true);
         closed.countDown();
         throw failure;
@@ -97,7 +121,13 @@ public final class Lifecycle implements AutoCloseable, HealthSource {
         if (state != State.FAILED) {
           state = State.STOPPING;
         }
-        closeStarted();
+        if (!started.isEmpty()) {
+          long t0 = System.nanoTime();
+          log.atInfo().addKeyValue("order", started.reversed().stream().map(Component::name).toList()).log("shutting down");
+          List<Exception> failures = closeStarted();
+          log.atInfo().addKeyValue("took_ms", (System.nanoTime() - t0) / 1_000_000)
+              .addKeyValue("failures", failures.size()).log("shut down");
+        }
         if (state != State.FAILED) {
           state = State.STOPPED;
         }
@@ -107,9 +137,52 @@ public final class Lifecycle implements AutoCloseable, HealthSource {
     }
   }
 
-  /** Closes this lifecycle when the JVM shuts down (SIGTERM), so in-flight work drains. */
-  public void installShutdownHook() {
-    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "lifecycle-shutdown"));
+  /**
+   * Closes this lifecycle like {@link #close()}, but waits at most {@code deadline} for the drain.
+   *
+   * @return true when every component closed in time; false when the deadline passed first, after
+   *     logging which component was still stopping (the drain goes on in the background)
+   */
+  public boolean stop(Duration deadline) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline: %s (expected: > 0)".formatted(deadline));
+    }
+    Thread starter = startingThread;
+    if (starter != null) {
+      log.atInfo().log("shutdown requested while starting; interrupting the start");
+      starter.interrupt();
+    }
+    Thread drain = Thread.ofPlatform().daemon().name("lifecycle-drain").start(this::close);
+    try {
+      if (closed.await(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        drain.join();
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Component stuck = closingNow;
+    log.atError()
+        .addKeyValue("deadline_ms", deadline.toMillis())
+        .addKeyValue("component", stuck == null ? "(none)" : stuck.name())
+        .log("shutdown deadline passed while stopping " + (stuck == null ? "(none)" : stuck.name())
+            + "; exiting without finishing the drain");
+    return false;
+  }
+
+  /**
+   * Drains this lifecycle when the JVM shuts down (SIGTERM, SIGINT), bounded by {@code deadline}; when
+   * the drain overruns it the JVM halts with status 1 instead of hanging until it is killed.
+   */
+  public void installShutdownHook(Duration deadline) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (!closing.get()) {
+        log.atInfo().addKeyValue("deadline_ms", deadline.toMillis()).log("shutdown requested; draining");
+      }
+      if (!stop(deadline)) {
+        Runtime.getRuntime().halt(1);
+      }
+    }, "lifecycle-shutdown"));
   }
 
   /** Blocks until {@link #close()} has finished, e.g. at the end of {@code main}. */
@@ -158,6 +231,7 @@ public final class Lifecycle implements AutoCloseable, HealthSource {
     Collections.reverse(reversed);
     for (Component component : reversed) {
       long t0 = System.nanoTime();
+      closingNow = component;
       try {
         log.atInfo().addKeyValue("component", component.name()).log("stopping");
         component.close();
@@ -168,6 +242,7 @@ public final class Lifecycle implements AutoCloseable, HealthSource {
         log.atWarn().addKeyValue("component", component.name()).setCause(e).log("stop failed");
       }
     }
+    closingNow = null;
     started.clear();
     return failures;
   }

@@ -1,6 +1,7 @@
 package io.auditline.platform.lifecycle;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** A component that records its calls into a shared journal and can be told to fail. */
 final class FakeComponent implements Component {
@@ -12,6 +13,8 @@ final class FakeComponent implements Component {
   volatile boolean gates = true;
   volatile Health health = Health.healthy();
   volatile Health liveness = Health.healthy();
+  volatile CountDownLatch closeGate = new CountDownLatch(0);
+  volatile CountDownLatch startGate = new CountDownLatch(0);
 
   FakeComponent(String name, List<String> journal) {
     this.name = name;
@@ -24,8 +27,9 @@ final class FakeComponent implements Component {
   }
 
   @Override
-  public void start() {
+  public void start() throws InterruptedException {
     journal.add("start " + name);
+    startGate.await();
     if (failStart) {
       throw new IllegalStateException(name + " cannot bind");
     }
@@ -47,8 +51,9 @@ final class FakeComponent implements Component {
   }
 
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     journal.add("close " + name);
+    closeGate.await();
     if (failClose) {
       throw new IllegalStateException(name + " close failed");
     }

@@ -2,8 +2,12 @@ package io.auditline.platform.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +132,46 @@ class LifecycleTest {
     Lifecycle lifecycle = new Lifecycle(List.of(kafka));
     lifecycle.start();
     assertThatThrownBy(lifecycle::start).hasMessageContaining("state: RUNNING (expected: NEW)");
+  }
+
+  @Test
+  void stopDrainsInReverseOrderWithinTheDeadline() {
+    Lifecycle lifecycle = new Lifecycle(List.of(kafka, grpc, consumer));
+    lifecycle.start();
+
+    assertThat(lifecycle.stop(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(journal).endsWith("close consumer", "close grpc", "close kafka");
+    assertThat(lifecycle.state()).isEqualTo(Lifecycle.State.STOPPED);
+  }
+
+  @Test
+  void stopGivesUpAtTheDeadlineWhileAComponentHangs() {
+    grpc.closeGate = new CountDownLatch(1);
+    Lifecycle lifecycle = new Lifecycle(List.of(kafka, grpc, consumer));
+    lifecycle.start();
+
+    assertThat(lifecycle.stop(Duration.ofMillis(200))).isFalse();
+    assertThat(journal).endsWith("close consumer", "close grpc");
+    assertThat(lifecycle.state()).isEqualTo(Lifecycle.State.STOPPING);
+
+    grpc.closeGate.countDown();
+    lifecycle.awaitClosed();
+    assertThat(journal).endsWith("close kafka");
+  }
+
+  @Test
+  void stopDuringAStartThatWaitsInterruptsItAndClosesWhatStarted() throws Exception {
+    grpc.startGate = new CountDownLatch(1); // e.g. waiting for Kafka to come up
+    Lifecycle lifecycle = new Lifecycle(List.of(kafka, grpc, consumer));
+    Thread starter = new Thread(() -> assertThatThrownBy(lifecycle::start).isInstanceOf(LifecycleException.class));
+    starter.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> journal.contains("start grpc"));
+
+    assertThat(lifecycle.stop(Duration.ofSeconds(10))).isTrue();
+    starter.join(TimeUnit.SECONDS.toMillis(10));
+
+    assertThat(journal).containsExactly("start kafka", "start grpc", "close grpc", "close kafka");
+    assertThat(lifecycle.state()).isEqualTo(Lifecycle.State.FAILED);
   }
 }

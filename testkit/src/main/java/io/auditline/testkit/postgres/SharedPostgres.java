@@ -1,6 +1,7 @@
 package io.auditline.testkit.postgres;
 
 import io.auditline.testkit.TempDirs;
+import io.auditline.testkit.secrets.TestSecrets;
 import io.auditline.embedded.postgres.EmbeddedPostgresConfig;
 import io.auditline.embedded.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
@@ -83,6 +84,7 @@ public final class SharedPostgres {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> discard(postgres, dataDir), "shared-postgres-cleanup"));
     postgres.start();
+    TestSecrets.remember("shared PostgreSQL password", postgres.password());
     return postgres;
   }
 
