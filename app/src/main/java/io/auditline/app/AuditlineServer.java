@@ -17,6 +17,7 @@ import io.auditline.platform.http.AdminHttpServer;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.Lifecycle;
 import io.auditline.platform.metrics.Metrics;
+import io.auditline.platform.profiling.ProfilingEndpoints;
 import io.auditline.proto.v1.IngestServiceGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * @param ingest the ingest role when configured
  * @param api the customer query API when the api role is configured
  * @param database the PostgreSQL pool when the store or api role is configured
- * @param http the admin HTTP server (health, metrics)
+ * @param http the admin HTTP server (health, metrics, profiling)
  */
 public record AuditlineServer(
     Lifecycle lifecycle, Optional<IngestRole> ingest, Optional<ApiServer> api, Optional<Database> database, AdminHttpServer http) {
@@ -51,7 +52,8 @@ public record AuditlineServer(
     before.forEach(lifecycle::add);
     AdminHttpServer[] http = new AdminHttpServer[1];
     // Health and metrics come up first so operators can watch the rest start.
-    lifecycle.add(health -> http[0] = new AdminHttpServer(config.http().host(), config.http().port(), health, metrics.registry()));
+    lifecycle.add(health -> http[0] = ProfilingEndpoints.defaults(config.http().admin())
+        .mountOn(new AdminHttpServer(config.http().host(), config.http().port(), health, metrics.registry())));
     HealthStatusManager grpcHealth = new HealthStatusManager();
     List<String> grpcServices = new ArrayList<>();
     Optional<IngestRole> ingest = Optional.empty();

@@ -3,6 +3,7 @@ package io.auditline.app.config;
 import io.auditline.ingest.IngestConfig;
 import io.auditline.ingest.kafka.KafkaSettings;
 import io.auditline.logpush.LogpushSettings;
+import io.auditline.platform.profiling.AdminToken;
 import io.auditline.platform.tls.TlsFiles;
 import java.nio.file.Path;
 import io.auditline.store.db.DatabaseConfig;
@@ -11,6 +12,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +45,7 @@ public record AuditlineConfig(
     }
     kafka = Objects.requireNonNullElseGet(kafka, () -> new Kafka(null, null, null, null, null, null));
     ingest = Objects.requireNonNullElseGet(ingest, () -> IngestConfig.defaults(Path.of("producers.yaml")));
-    http = Objects.requireNonNullElseGet(http, () -> new Http(null, null));
+    http = Objects.requireNonNullElseGet(http, () -> new Http(null, null, null));
     tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null));
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
@@ -93,14 +95,33 @@ public record AuditlineConfig(
     }
   }
 
-  /** The HTTP listener for health, metrics and (later) the query API. */
-  public record Http(String host, Integer port) {
+  /**
+   * The admin HTTP listener: health, metrics and profiling on demand. {@code adminToken}, when set
+   * (best from {@code AUDITLINE_HTTP__ADMIN_TOKEN}), is required as a bearer token on {@code /admin/*}.
+   */
+  public record Http(String host, Integer port, String adminToken) {
     public Http {
       host = Objects.requireNonNullElse(host, "0.0.0.0");
       port = Objects.requireNonNullElse(port, 8080);
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("http.port: " + port + " (expected: 0..65535)");
       }
+      if (adminToken != null) {
+        try {
+          AdminToken.of(adminToken);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("http." + e.getMessage(), e);
+        }
+      }
+    }
+
+    public AdminToken admin() {
+      return AdminToken.fromConfig(Optional.ofNullable(adminToken));
+    }
+
+    @Override
+    public String toString() {
+      return "Http[host=" + host + ", port=" + port + ", adminToken=" + (adminToken == null ? "none" : "***") + "]";
     }
   }
 

@@ -33,7 +33,7 @@ public final class AdminToken {
   public static AdminToken of(String token) {
     Objects.requireNonNull(token, "token");
     if (token.isBlank() || token.length() < 16) {
-      throw new IllegalArgumentException("admin token: %d characters (expected: at least 16, not blank)".formatted(token.length()));
+      throw new IllegalArgumentException("adminToken: %d characters (expected: at least 16, not blank)".formatted(token.length()));
     }
     return new AdminToken(sha256(token));
   }
