@@ -25,6 +25,9 @@ public interface DeliveryTelemetry {
   /** Dead letters of the job not yet redriven, as last counted. */
   default void deadLetters(UUID jobId, long pending) {}
 
+  /** A job's worker started on this instance; {@code maxAge} is the job's batch interval, for freshness SLOs. */
+  default void started(UUID jobId, Duration maxAge) {}
+
   /** A job's worker stopped on this instance; its gauges go. */
   default void stopped(UUID jobId) {}
 

@@ -36,6 +36,7 @@ public final class MicrometerDeliveryTelemetry implements DeliveryTelemetry {
   private final Counter deadLetterErrors;
   private final Map<UUID, AtomicLong[]> lag = new ConcurrentHashMap<>();
   private final Map<UUID, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+  private final Map<UUID, AtomicLong> maxAges = new ConcurrentHashMap<>();
 
   public MicrometerDeliveryTelemetry(MeterRegistry registry) {
     this(registry, Clock.systemUTC());
@@ -99,6 +100,17 @@ public final class MicrometerDeliveryTelemetry implements DeliveryTelemetry {
   }
 
   @Override
+  public void started(UUID jobId, Duration maxAge) {
+    maxAges.computeIfAbsent(jobId, id -> {
+      AtomicLong v = new AtomicLong();
+      Gauge.builder("auditline_logpush_max_age_seconds", v, a -> a.get() / 1000.0)
+          .description("The job's batch interval: freshness up to this is by design").tag("job_id", id.toString())
+          .register(registry);
+      return v;
+    }).set(maxAge.toMillis());
+  }
+
+  @Override
   public void deadLetters(UUID jobId, long pending) {
     deadLetters.computeIfAbsent(jobId, id -> {
       AtomicLong v = new AtomicLong();
@@ -116,6 +128,9 @@ public final class MicrometerDeliveryTelemetry implements DeliveryTelemetry {
 
   @Override
   public void stopped(UUID jobId) {
+    if (maxAges.remove(jobId) != null) {
+      registry.find("auditline_logpush_max_age_seconds").tag("job_id", jobId.toString()).meters().forEach(registry::remove);
+    }
     if (deadLetters.remove(jobId) != null) {
       registry.find("auditline_logpush_dead_letters_pending").tag("job_id", jobId.toString()).meters().forEach(registry::remove);
     }

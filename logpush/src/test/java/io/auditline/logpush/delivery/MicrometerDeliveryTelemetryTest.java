@@ -54,6 +54,15 @@ class MicrometerDeliveryTelemetryTest {
   }
 
   @Test
+  void reportsTheJobsMaxAgeUntilItStops() {
+    telemetry.started(JOB, Duration.ofSeconds(30));
+    assertThat(gauge("auditline_logpush_max_age_seconds")).isEqualTo("30.0");
+
+    telemetry.stopped(JOB);
+    assertThat(gauge("auditline_logpush_max_age_seconds")).isEqualTo("absent");
+  }
+
+  @Test
   void reportsPendingDeadLettersUntilTheJobStops() {
     telemetry.deadLetters(JOB, 3);
     assertThat(gauge("auditline_logpush_dead_letters_pending")).isEqualTo("3.0");
