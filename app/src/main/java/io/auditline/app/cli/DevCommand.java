@@ -116,7 +116,7 @@ public final class DevCommand implements Callable<Integer> {
         new AuditlineConfig.Kafka(bootstrap, null, 3, (short) 1, null, null),
         new IngestConfig("127.0.0.1", ports.grpc(), producers, null, null, null, null, null, null, null, null),
         new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),
-        new AuditlineConfig.Http("127.0.0.1", ports.http(), null),
+        new AuditlineConfig.Http("127.0.0.1", ports.http()),
         new AuditlineConfig.Tracing(1.0),
         postgres,
         null,

@@ -45,7 +45,7 @@ public record AuditlineConfig(
     }
     kafka = Objects.requireNonNullElseGet(kafka, () -> new Kafka(null, null, null, null, null, null));
     ingest = Objects.requireNonNullElseGet(ingest, () -> IngestConfig.defaults(Path.of("producers.yaml")));
-    http = Objects.requireNonNullElseGet(http, () -> new Http(null, null, null));
+    http = Objects.requireNonNullElseGet(http, () -> new Http(null, null));
     tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null));
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
@@ -113,6 +113,11 @@ public record AuditlineConfig(
           throw new IllegalArgumentException("http." + e.getMessage(), e);
         }
       }
+    }
+
+    /** Without an admin token. */
+    public Http(String host, Integer port) {
+      this(host, port, null);
     }
 
     public AdminToken admin() {
