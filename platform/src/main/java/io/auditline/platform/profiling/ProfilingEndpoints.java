@@ -52,9 +52,18 @@ public final class ProfilingEndpoints {
     return new ProfilingEndpoints(new JfrProfiler(), new FlameGraphProfiler(), token, Clock.systemUTC());
   }
 
-  /** Mounts {@code /admin/profile} and {@code /admin/flamegraph} on {@code server}; before it starts. */
+  /**
+   * Mounts {@code /admin/profile} and {@code /admin/flamegraph} on {@code server}, before it starts;
+   * any other {@code /admin/} path is a 404 behind the same token, so nothing under it answers
+   * without the token.
+   */
   public AdminHttpServer mountOn(AdminHttpServer server) {
     return server
+        .handle("/admin/", token.guard(exchange -> {
+          try (exchange) {
+            HttpResponses.text(exchange, 404, "not found: " + exchange.getRequestURI().getPath());
+          }
+        }))
         .handle("/admin/profile", token.guard(endpoint("/admin/profile", this::profile)))
         .handle("/admin/flamegraph", token.guard(endpoint("/admin/flamegraph", this::flameGraph)));
   }

@@ -205,9 +205,11 @@ class ProfilingEndpointsTest {
   }
 
   @Test
-  void unknownPathsUnderAMountAre404() throws Exception {
+  void unknownPathsUnderAdminAre404BehindTheToken() throws Exception {
     start(new FlameGraphProfiler());
 
     assertThat(get("/admin/profile/extra").statusCode()).isEqualTo(404);
+    assertThat(get("/admin/other").statusCode()).isEqualTo(404);
+    assertThat(client.send(request("/admin/other").build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(401);
   }
 }
