@@ -28,6 +28,8 @@ DEB_PACKAGES=(
   # Go client generation in proto/buf.gen.yaml (scripts/check-proto.sh).
   protoc-gen-go
   protoc-gen-go-grpc
+  # promtool: checks and unit-tests the alert rules in deploy/prometheus (scripts/check-deploy.sh).
+  prometheus
 )
 
 check_only=false

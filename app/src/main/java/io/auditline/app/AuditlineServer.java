@@ -19,6 +19,7 @@ import io.auditline.platform.http.AdminHttpServer;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.Lifecycle;
 import io.auditline.platform.metrics.Metrics;
+import io.auditline.platform.profiling.ProfilingEndpoints;
 import io.auditline.platform.startup.Dependency;
 import io.auditline.platform.startup.JdbcProbe;
 import io.auditline.platform.startup.KafkaProbe;
@@ -41,7 +42,7 @@ import java.util.Optional;
  * @param ingest the ingest role when configured
  * @param api the customer query API when the api role is configured
  * @param database the PostgreSQL pool when the store or api role is configured
- * @param http the admin HTTP server (health, metrics)
+ * @param http the admin HTTP server (health, metrics, profiling)
  */
 public record AuditlineServer(
     Lifecycle lifecycle, Optional<IngestRole> ingest, Optional<ApiServer> api, Optional<Database> database, AdminHttpServer http) {
@@ -72,7 +73,8 @@ public record AuditlineServer(
     lifecycle.add(new ClosingComponent("telemetry", telemetry::close));
     AdminHttpServer[] http = new AdminHttpServer[1];
     // Health and metrics come up first so operators can watch the rest start, and stay up while it drains.
-    lifecycle.add(health -> http[0] = new AdminHttpServer(config.http().host(), config.http().port(), health, metrics.registry()));
+    lifecycle.add(health -> http[0] = ProfilingEndpoints.defaults(config.http().admin())
+        .mountOn(new AdminHttpServer(config.http().host(), config.http().port(), health, metrics.registry())));
     boolean usesDatabase = config.roles().contains("store") || config.roles().contains("api") || config.roles().contains("logpush")
         || config.roles().contains("detect");
     List<Dependency> dependencies = new ArrayList<>();

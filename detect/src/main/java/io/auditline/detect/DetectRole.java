@@ -20,6 +20,7 @@ import io.auditline.platform.kafka.BatchConsumer;
 import io.auditline.platform.kafka.BatchConsumerConfig;
 import io.auditline.platform.kafka.MicrometerBatchConsumerTelemetry;
 import io.auditline.platform.lifecycle.Component;
+import io.auditline.platform.metrics.PipelineErrors.Stage;
 import io.auditline.store.api.ApiRoutes;
 import io.auditline.store.token.Authenticator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +69,7 @@ public record DetectRole(List<Component> components) {
     properties.put("auto.offset.reset", "earliest");
     BatchConsumer<byte[], byte[]> consumer = new BatchConsumer<>(defaults.withProperties(properties), new ByteArrayDeserializer(),
         new ByteArrayDeserializer(), new RollupHandler(new SecurityEventDecoder(), new RollupStore(dataSource, policies)),
-        new MicrometerBatchConsumerTelemetry(metrics, "detect_rollups"));
+        MicrometerBatchConsumerTelemetry.forGroup(metrics, Stage.DETECT, GROUP_ID));
 
     SchedulerConfig schedule = SchedulerConfig.defaults(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
         instanceName()).withTopic(topic);

@@ -5,6 +5,7 @@ import io.auditline.ingest.kafka.KafkaSettings;
 import io.auditline.detect.DetectSettings;
 import io.auditline.detect.notify.SmtpSettings;
 import io.auditline.logpush.LogpushSettings;
+import io.auditline.platform.profiling.AdminToken;
 import io.auditline.platform.tls.TlsFiles;
 import java.nio.file.Path;
 import io.auditline.store.db.DatabaseConfig;
@@ -13,6 +14,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -100,14 +102,38 @@ public record AuditlineConfig(
     }
   }
 
-  /** The HTTP listener for health, metrics and (later) the query API. */
-  public record Http(String host, Integer port) {
+  /**
+   * The admin HTTP listener: health, metrics and profiling on demand. {@code adminToken}, when set
+   * (best from {@code AUDITLINE_HTTP__ADMIN_TOKEN}), is required as a bearer token on {@code /admin/*}.
+   */
+  public record Http(String host, Integer port, String adminToken) {
     public Http {
       host = Objects.requireNonNullElse(host, "0.0.0.0");
       port = Objects.requireNonNullElse(port, 8080);
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("http.port: " + port + " (expected: 0..65535)");
       }
+      if (adminToken != null) {
+        try {
+          AdminToken.of(adminToken);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("http." + e.getMessage(), e);
+        }
+      }
+    }
+
+    /** Without an admin token. */
+    public Http(String host, Integer port) {
+      this(host, port, null);
+    }
+
+    public AdminToken admin() {
+      return AdminToken.fromConfig(Optional.ofNullable(adminToken));
+    }
+
+    @Override
+    public String toString() {
+      return "Http[host=" + host + ", port=" + port + ", adminToken=" + (adminToken == null ? "none" : "***") + "]";
     }
   }
 

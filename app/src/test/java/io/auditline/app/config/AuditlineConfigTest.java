@@ -113,4 +113,27 @@ class AuditlineConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown role 'teleport'");
   }
+
+  @Test
+  void readsTheAdminTokenFromTheEnvironmentAndNeverPrintsIt() throws Exception {
+    AuditlineConfig config = new ConfigLoader(Map.of("AUDITLINE_HTTP__ADMIN_TOKEN", "0123456789abcdef-admin"))
+        .load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
+
+    assertThat(config.http().admin().required()).isTrue();
+    assertThat(config.http().admin().accepts("Bearer 0123456789abcdef-admin")).isTrue();
+    assertThat(config.toString()).doesNotContain("0123456789abcdef-admin");
+  }
+
+  @Test
+  void noAdminTokenByDefault() throws Exception {
+    AuditlineConfig config = new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
+
+    assertThat(config.http().admin().required()).isFalse();
+  }
+
+  @Test
+  void rejectsAShortAdminToken() {
+    assertThatThrownBy(() -> new AuditlineConfig.Http(null, null, "short"))
+        .hasMessageContaining("http.adminToken: 5 characters (expected: at least 16");
+  }
 }

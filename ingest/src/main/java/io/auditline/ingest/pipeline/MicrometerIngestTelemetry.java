@@ -1,5 +1,7 @@
 package io.auditline.ingest.pipeline;
 
+import io.auditline.platform.metrics.PipelineErrors;
+import io.auditline.platform.metrics.PipelineErrors.Stage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,18 +11,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ingest metrics: {@code auditline_ingest_events_total{producer,outcome,reason}}, {@code
  * auditline_ingest_rpc_duration_seconds{code}} and {@code
- * auditline_ingest_kafka_produce_duration_seconds{result}}.
+ * auditline_ingest_kafka_produce_duration_seconds{result}}; events that could not be produced also
+ * count in {@code auditline_errors_total{stage="ingest",kind="produce_failure"}} (rejected events are
+ * the producer's error, not the pipeline's, and do not).
  */
 public final class MicrometerIngestTelemetry implements IngestTelemetry {
 
   private final MeterRegistry registry;
   private final Timer produceOk;
   private final Timer produceFailed;
+  private final Counter produceErrors;
 
   public MicrometerIngestTelemetry(MeterRegistry registry) {
     this.registry = registry;
     this.produceOk = produceTimer(registry, "acknowledged");
     this.produceFailed = produceTimer(registry, "failed");
+    this.produceErrors = PipelineErrors.counter(registry, Stage.INGEST, "produce_failure");
   }
 
   private static Timer produceTimer(MeterRegistry registry, String result) {
@@ -43,6 +49,9 @@ public final class MicrometerIngestTelemetry implements IngestTelemetry {
         .tag("reason", reason)
         .register(registry)
         .increment(count);
+    if (outcome.equals("failed")) {
+      produceErrors.increment(count);
+    }
   }
 
   @Override

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,6 +131,23 @@ public final class DeadLetterStore {
         rs.next();
         return rs.getLong(1);
       }
+    } catch (SQLException e) {
+      throw new JobStoreException("counting dead letters failed", e);
+    }
+  }
+
+  /** Dead letters not yet redriven, per job that has any, in one query. */
+  public Map<UUID, Long> pendingByJob() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT job_id, count(*) FROM logpush_dead_letters WHERE redriven_at IS NULL GROUP BY job_id")) {
+      Map<UUID, Long> pending = new HashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          pending.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        }
+      }
+      return pending;
     } catch (SQLException e) {
       throw new JobStoreException("counting dead letters failed", e);
     }

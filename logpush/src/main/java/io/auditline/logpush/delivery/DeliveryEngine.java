@@ -167,6 +167,21 @@ public final class DeliveryEngine implements Component {
         start(job);
       }
     }
+    reportDeadLetters();
+  }
+
+  /** Every instance counts every running job's dead letters: one query per refresh, not per job. */
+  private void reportDeadLetters() {
+    Map<UUID, Long> pending;
+    try {
+      pending = deadLetters.pendingByJob();
+    } catch (RuntimeException e) {
+      log.atWarn().setMessage("logpush could not count dead letters").setCause(e).log();
+      return;
+    }
+    for (UUID job : running.keySet()) {
+      telemetry.deadLetters(job, pending.getOrDefault(job, 0L));
+    }
   }
 
   private void start(Job job) {

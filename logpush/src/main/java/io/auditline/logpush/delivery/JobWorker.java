@@ -82,6 +82,7 @@ final class JobWorker implements Runnable {
 
   @Override
   public void run() {
+    telemetry.started(job.id(), job.limits().maxAge());
     int failures = 0;
     while (!stopping()) {
       Optional<Lease> lease;

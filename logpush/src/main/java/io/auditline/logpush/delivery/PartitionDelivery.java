@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -56,6 +58,8 @@ final class PartitionDelivery {
   private final FlushPipeline pipeline;
   // The next offset the destination confirmed, per partition (the pipeline's thread writes it).
   private final Map<Integer, Long> delivered = new ConcurrentHashMap<>();
+  // Batches cut but not yet confirmed by the destination, for freshness (removed by the pipeline's thread).
+  private final Set<PartitionBatch> inFlight = ConcurrentHashMap.newKeySet();
 
   PartitionDelivery(Job job, JobFormat format, KeyTemplate keys, BatchUploader uploader, DeliveryConfig config, Lease lease,
       LeaseStore leases, PositionStore positions, DeliveryTelemetry telemetry, Consumer<byte[], byte[]> consumer,
@@ -162,6 +166,7 @@ final class PartitionDelivery {
     open.remove(batch.partition);
     long last = batch.intendedLast.orElse(batch.lastOffset);
     next.put(batch.partition, new Position(last + 1, Optional.empty()));
+    inFlight.add(batch);
     // Encoding starts now, on the pool, while earlier batches may still be uploading.
     pipeline.submit(pending -> deliver(batch, last, pending), () -> encoder.start(format, job.accountId(), batch.values));
   }
@@ -186,6 +191,7 @@ final class PartitionDelivery {
       throw new JobWorker.LostLeaseException();
     }
     delivered.put(batch.partition, last + 1);
+    inFlight.remove(batch);
   }
 
   /** Waits between upload attempts while keeping the lease. */
@@ -228,8 +234,10 @@ final class PartitionDelivery {
       lag += partitionLag;
       positions.lag(job.id(), e.getKey().partition(), partitionLag);
     }
-    Instant oldest = open.values().stream().map(b -> b.firstRecordTime).min(Instant::compareTo).orElse(null);
-    telemetry.lag(job.id(), lag, oldest == null || lag == 0 ? Duration.ZERO : Duration.between(oldest, Instant.now()));
+    // Uploads in flight count too: during an outage they are the oldest undelivered events.
+    Optional<Instant> oldest = Stream.concat(open.values().stream(), inFlight.stream())
+        .map(b -> b.firstRecordTime).min(Instant::compareTo);
+    telemetry.lag(job.id(), lag, oldest);
   }
 
 }

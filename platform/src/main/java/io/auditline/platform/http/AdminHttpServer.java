@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.HealthReport;
 import io.auditline.platform.lifecycle.HealthSource;
+import io.auditline.platform.metrics.ComponentHealthMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * The operator-facing HTTP endpoint: {@code /healthz/live}, {@code /healthz/ready} (200 or 503
- * with a JSON body) and {@code /metrics} (Prometheus text), plus routes mounted with {@link
+ * with a JSON body) and {@code /metrics} (Prometheus text, including {@code
+ * auditline_component_healthy{component}} from the readiness checks), plus routes mounted with {@link
  * #handle}.
  *
  * <p>Requests run on a small bounded pool; when it is full the accepting thread runs the request
@@ -50,8 +52,12 @@ public final class AdminHttpServer implements Component {
     this.port = port;
     routes.put("/healthz/live", probe(health::liveness));
     routes.put("/healthz/ready", probe(health::readiness));
-    routes.put("/metrics", get(exchange -> respond(exchange, 200,
-        "text/plain; version=0.0.4; charset=utf-8", registry.scrape())));
+    ComponentHealthMetrics componentHealth = new ComponentHealthMetrics(registry);
+    routes.put("/metrics", get(exchange -> {
+      // Health gauges are read at scrape time, so alerts see what /healthz/ready would answer now.
+      componentHealth.update(health.readiness());
+      respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+    }));
   }
 
   @Override

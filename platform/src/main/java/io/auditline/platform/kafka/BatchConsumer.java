@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -55,6 +56,8 @@ public final class BatchConsumer<K, V> implements Component {
   private final CountDownLatch exited = new CountDownLatch(1);
   // Offsets of handled batches whose commit failed; touched only by the consumer thread.
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  // Kafka timestamp of the first fetched record not yet handled, per partition; consumer thread only.
+  private final Map<TopicPartition, Long> oldestUnhandled = new HashMap<>();
 
   private volatile Consumer<K, V> consumer;
   private volatile Thread thread;
@@ -177,7 +180,10 @@ public final class BatchConsumer<K, V> implements Component {
     try {
       while (!stopping) {
         ConsumerRecords<K, V> records = kafka.poll(config.pollTimeout());
-        reportLag(kafka);
+        for (TopicPartition partition : records.partitions()) {
+          oldestUnhandled.put(partition, records.records(partition).get(0).timestamp());
+        }
+        reportLag(kafka, records);
         if (records.isEmpty() || stopping) {
           continue;
         }
@@ -185,6 +191,8 @@ public final class BatchConsumer<K, V> implements Component {
         if (handle(kafka, records)) {
           commit(kafka, records);
           telemetry.batchHandled(records.count(), System.nanoTime() - t0);
+          oldestUnhandled.keySet().removeAll(records.partitions());
+          reportLag(kafka, ConsumerRecords.empty());
         }
       }
       commitUncommitted(kafka);
@@ -201,6 +209,8 @@ public final class BatchConsumer<K, V> implements Component {
       } catch (RuntimeException e) {
         log.atWarn().addKeyValue("component", name()).setCause(e).log("closing the Kafka consumer failed");
       }
+      // Gone from the group: alerts on a group without members must see it.
+      telemetry.assigned(0);
       exited.countDown();
       log.atInfo().addKeyValue("component", name()).log("batch consumer stopped");
     }
@@ -268,9 +278,17 @@ public final class BatchConsumer<K, V> implements Component {
     }
   }
 
-  private void reportLag(Consumer<K, V> kafka) {
-    for (TopicPartition partition : kafka.assignment()) {
-      kafka.currentLag(partition).ifPresent(lag -> telemetry.lag(partition, lag));
+  /**
+   * Reports each owned partition's lag counted from the first record not yet handled: Kafka's lag
+   * starts at the position, which is already past the records in hand ({@code inHand}).
+   */
+  private void reportLag(Consumer<K, V> kafka, ConsumerRecords<K, V> inHand) {
+    Collection<TopicPartition> owned = kafka.assignment();
+    telemetry.assigned(owned.size());
+    for (TopicPartition partition : owned) {
+      Long oldest = oldestUnhandled.get(partition);
+      kafka.currentLag(partition).ifPresent(lag -> telemetry.lag(partition, lag + inHand.records(partition).size(),
+          oldest == null ? OptionalLong.empty() : OptionalLong.of(oldest)));
     }
   }
 
@@ -331,6 +349,7 @@ public final class BatchConsumer<K, V> implements Component {
     }
 
     private void released(Collection<TopicPartition> partitions, String how) {
+      oldestUnhandled.keySet().removeAll(partitions);
       telemetry.partitionsReleased(partitions);
       if (!partitions.isEmpty()) {
         log.atInfo()

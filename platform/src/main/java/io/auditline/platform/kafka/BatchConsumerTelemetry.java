@@ -1,6 +1,7 @@
 package io.auditline.platform.kafka;
 
 import java.util.Collection;
+import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
 
 /** What a {@link BatchConsumer} reports about itself; labels are topics and partitions only. */
@@ -12,8 +13,16 @@ public interface BatchConsumerTelemetry {
   /** The handler threw for a batch; it will be retried. */
   void handlerFailed();
 
-  /** {@code partition} is {@code records} behind its end offset after the last poll. */
-  void lag(TopicPartition partition, long records);
+  /**
+   * Where this member stands on {@code partition}: {@code records} is the partition's end offset
+   * (high watermark) minus the offset of the first record this member has not yet handled, and
+   * {@code oldestUnhandledTimestampMs} the Kafka timestamp of that record when this member has
+   * fetched it (empty when it has handled everything it fetched).
+   */
+  void lag(TopicPartition partition, long records, OptionalLong oldestUnhandledTimestampMs);
+
+  /** This member now owns {@code partitions} partitions (0 after it left the group). */
+  default void assigned(int partitions) {}
 
   /** These partitions left this consumer; their lag is no longer reported here. */
   void partitionsReleased(Collection<TopicPartition> partitions);
@@ -27,7 +36,7 @@ public interface BatchConsumerTelemetry {
       public void handlerFailed() {}
 
       @Override
-      public void lag(TopicPartition partition, long records) {}
+      public void lag(TopicPartition partition, long records, OptionalLong oldestUnhandledTimestampMs) {}
 
       @Override
       public void partitionsReleased(Collection<TopicPartition> partitions) {}

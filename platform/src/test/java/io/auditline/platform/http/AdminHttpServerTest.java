@@ -117,4 +117,13 @@ class AdminHttpServerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("expected: before start");
   }
+
+  @Test
+  void metricsIncludeEachComponentsHealthAtScrapeTime() throws Exception {
+    assertThat(get("/metrics").body()).contains("auditline_component_healthy{component=\"kafka\",service=\"test\"} 1.0");
+
+    ready = new HealthReport(false, "RUNNING", Map.of("kafka", Health.unhealthy("broker unreachable")));
+
+    assertThat(get("/metrics").body()).contains("auditline_component_healthy{component=\"kafka\",service=\"test\"} 0.0");
+  }
 }

@@ -4,6 +4,7 @@ import io.auditline.platform.kafka.BatchConsumer;
 import io.auditline.platform.kafka.BatchConsumerConfig;
 import io.auditline.platform.kafka.MicrometerBatchConsumerTelemetry;
 import io.auditline.platform.lifecycle.Component;
+import io.auditline.platform.metrics.PipelineErrors.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public record IndexerRole(List<Component> components, BatchConsumer<byte[], byte
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer(),
             indexer,
-            new MicrometerBatchConsumerTelemetry(metrics, "indexer"));
+            MicrometerBatchConsumerTelemetry.forGroup(metrics, Stage.INDEX, config.groupId()));
     return new IndexerRole(List.of(consumer), consumer, indexer);
   }
 

@@ -1,5 +1,7 @@
 package io.auditline.store.index;
 
+import io.auditline.platform.metrics.PipelineErrors;
+import io.auditline.platform.metrics.PipelineErrors.Stage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Indexer metrics: {@code auditline_indexer_events_total{outcome=inserted|duplicate}}, {@code
  * auditline_indexer_rejects_total{reason}}, {@code auditline_indexer_batch_write_duration_seconds}
- * and {@code auditline_indexer_delay_seconds}.
+ * and {@code auditline_indexer_delay_seconds}; rejects also count in {@code
+ * auditline_errors_total{stage="index",kind="reject"}}.
  */
 public final class MicrometerIndexerTelemetry implements IndexerTelemetry {
 
@@ -21,6 +24,7 @@ public final class MicrometerIndexerTelemetry implements IndexerTelemetry {
   private final Counter duplicates;
   private final Map<RejectReason, Counter> rejects = new EnumMap<>(RejectReason.class);
   private final Timer writes;
+  private final Counter errors;
   private final AtomicLong delayMillis = new AtomicLong();
 
   public MicrometerIndexerTelemetry(MeterRegistry registry) {
@@ -34,6 +38,7 @@ public final class MicrometerIndexerTelemetry implements IndexerTelemetry {
               .tag("reason", reason.label())
               .register(registry));
     }
+    this.errors = PipelineErrors.counter(registry, Stage.INDEX, "reject");
     this.writes =
         Timer.builder("auditline.indexer.batch.write.duration")
             .description("Time to write and commit one batch to PostgreSQL")
@@ -64,6 +69,7 @@ public final class MicrometerIndexerTelemetry implements IndexerTelemetry {
   @Override
   public void rejected(RejectReason reason) {
     rejects.get(reason).increment();
+    errors.increment();
   }
 
   @Override

@@ -7,8 +7,12 @@ import io.auditline.platform.kafka.BatchConsumer;
 import io.auditline.platform.kafka.BatchConsumerConfig;
 import io.auditline.platform.kafka.BatchHandler;
 import io.auditline.platform.kafka.BatchConsumerTelemetry;
+import io.auditline.platform.kafka.MicrometerBatchConsumerTelemetry;
+import io.auditline.platform.metrics.PipelineErrors.Stage;
 import io.auditline.platform.kafka.RetryBackoff;
 import io.auditline.platform.lifecycle.Health;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -146,14 +150,57 @@ class BatchConsumerIT {
     assertThat(handledAfterRestart).containsExactlyInAnyOrderElementsOf(sent).containsAll(seenBeforeCrash);
   }
 
+  @Test
+  void reportsLagFromTheFirstUnhandledRecordInRecordsAndSeconds() throws Exception {
+    TestKafka kafka = new TestKafka("lag", 1);
+    long writtenAt = System.currentTimeMillis() - 60_000;
+    kafka.produce(IntStream.range(0, 20)
+        .mapToObj(i -> new ProducerRecord<>(kafka.topic, 0, writtenAt + i, ("k" + i).getBytes(StandardCharsets.UTF_8),
+            ("v" + i).getBytes(StandardCharsets.UTF_8)))
+        .toList());
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    BatchHandler<String, String> handler = records -> {
+      entered.countDown();
+      release.await();
+    };
+    String group = "lag-" + kafka.topic;
+    MeterRegistry registry = new SimpleMeterRegistry();
+    BatchConsumerTelemetry telemetry = MicrometerBatchConsumerTelemetry.forGroup(registry, Stage.INDEX, group);
+    try (BatchConsumer<String, String> consumer = consumer(kafka, group, 5, handler, telemetry)) {
+      consumer.start();
+      assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+      // The first batch (5 records) is in hand, not handled: all 20 are behind, the oldest written 60 s ago.
+      assertThat(gauge(registry, "auditline.consumer.lag")).isEqualTo(20);
+      assertThat(gauge(registry, "auditline.consumer.lag.seconds")).isBetween(60.0, 60.0 + WAIT.toSeconds());
+      assertThat(gauge(registry, "auditline.consumer.assigned.partitions")).isEqualTo(1);
+
+      release.countDown();
+      await().atMost(WAIT).until(() -> kafka.committed(group).equals(kafka.endOffsets()));
+      await().atMost(WAIT).until(() -> gauge(registry, "auditline.consumer.lag") == 0);
+      assertThat(gauge(registry, "auditline.consumer.lag.seconds")).isZero();
+    }
+    assertThat(gauge(registry, "auditline.consumer.assigned.partitions")).isZero();
+  }
+
+  private static double gauge(MeterRegistry registry, String name) {
+    return registry.get(name).gauge().value();
+  }
+
   private static BatchConsumer<String, String> consumer(
       TestKafka kafka, String group, int maxPollRecords, BatchHandler<String, String> handler) {
+    return consumer(kafka, group, maxPollRecords, handler, BatchConsumerTelemetry.noop());
+  }
+
+  private static BatchConsumer<String, String> consumer(
+      TestKafka kafka, String group, int maxPollRecords, BatchHandler<String, String> handler, BatchConsumerTelemetry telemetry) {
     BatchConsumerConfig config =
         BatchConsumerConfig.defaults("test-consumer", kafka.bootstrap, group, List.of(kafka.topic))
             .withMaxPollRecords(maxPollRecords)
             .withRetry(new RetryBackoff(Duration.ofMillis(20), Duration.ofMillis(200)))
             .withProperties(Map.of("auto.offset.reset", "earliest"));
-    return new BatchConsumer<>(config, new StringDeserializer(), new StringDeserializer(), handler, BatchConsumerTelemetry.noop());
+    return new BatchConsumer<>(config, new StringDeserializer(), new StringDeserializer(), handler, telemetry);
   }
 
   private static List<String> produce(TestKafka kafka, int count) throws Exception {

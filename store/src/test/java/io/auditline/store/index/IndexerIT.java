@@ -172,7 +172,7 @@ class IndexerIT {
 
     try (Lifecycle indexer = start(IndexerRole.create(db.dataSource, kafka.bootstrap, kafka.topic, metrics))) {
       await().atMost(WAIT).until(
-          () -> metrics.get("auditline.indexer.consumer.handler.failures").counter().count() >= 2);
+          () -> metrics.get("auditline.consumer.handler.failures").tag("group", IndexerRole.GROUP_ID).counter().count() >= 2);
       assertThat(db.count("audit_events")).isZero();
       assertThat(db.count("index_rejects")).isZero();
       assertThat(kafka.committed(IndexerRole.GROUP_ID)).isEmpty();
