@@ -78,6 +78,22 @@ public final class SpanStore implements SpanProcessor {
     return found;
   }
 
+  /**
+   * Kept spans of other traces that link to a span of {@code traceId}: the batch spans that carried
+   * one of its events but continue another event's trace. Earliest start first.
+   */
+  public List<SpanData> linkedTo(String traceId) {
+    List<SpanData> found = new ArrayList<>();
+    for (SpanData span : snapshot()) {
+      if (!span.getTraceId().equals(traceId)
+          && span.getLinks().stream().anyMatch(l -> l.getSpanContext().getTraceId().equals(traceId))) {
+        found.add(span);
+      }
+    }
+    found.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
+    return found;
+  }
+
   /** Up to {@code limit} traces, the one with the most recently ended span first. */
   public List<TraceSummary> recent(int limit) {
     if (limit < 1) {

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /admin/traces?limit=N}: the most recent traces (default 20, at most 1000), each
  *       with its id, root span name, start and span count;
  *   <li>{@code GET /admin/traces/{traceId}}: every kept span of the trace, earliest first, with ids,
- *       parent, kind, status, start and end, attributes and links; 404 when none is kept.
+ *       parent, kind, status, start and end, attributes and links; then {@code linked_spans}, the
+ *       spans of other traces that link to it (a batch that carried this trace's event but continues
+ *       another's); 404 when no span of the trace is kept.
  * </ul>
  */
 public final class TraceRoutes implements HttpHandler {
@@ -69,6 +71,8 @@ public final class TraceRoutes implements HttpHandler {
         ObjectNode body = json.createObjectNode().put("trace_id", id);
         ArrayNode array = body.putArray("spans");
         spans.forEach(span -> array.add(span(span)));
+        ArrayNode linked = body.putArray("linked_spans");
+        store.linkedTo(id).forEach(span -> linked.add(span(span)));
         respond(exchange, 200, body);
       }
     }

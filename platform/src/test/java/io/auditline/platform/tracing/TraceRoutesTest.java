@@ -67,6 +67,22 @@ class TraceRoutesTest {
     assertThat(spans.get(1).get("parent_span_id").asText()).isEqualTo(root.getSpanContext().getSpanId());
     assertThat(spans.get(1).get("links").get(0).get("span_id").asText()).isEqualTo(root.getSpanContext().getSpanId());
     assertThat(spans.get(1).get("start").asText()).endsWith("Z");
+    assertThat(new ObjectMapper().readTree(response.body()).get("linked_spans")).isEmpty();
+  }
+
+  @Test
+  void listsTheSpansOfOtherTracesThatLinkToTheTrace() throws Exception {
+    Span event = tracer.spanBuilder("event").startSpan();
+    event.end();
+    Span other = tracer.spanBuilder("other-event").startSpan();
+    other.end();
+    tracer.spanBuilder("batch").setParent(Context.root().with(other)).addLink(event.getSpanContext()).startSpan().end();
+
+    JsonNode body = new ObjectMapper().readTree(get("/admin/traces/" + event.getSpanContext().getTraceId()).body());
+
+    assertThat(body.get("spans")).hasSize(1);
+    assertThat(body.get("linked_spans")).hasSize(1);
+    assertThat(body.get("linked_spans").get(0).get("name").asText()).isEqualTo("batch");
   }
 
   @Test
