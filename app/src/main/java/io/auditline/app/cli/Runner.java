@@ -2,12 +2,11 @@ package io.auditline.app.cli;
 
 import io.auditline.app.AuditlineServer;
 import io.auditline.app.config.AuditlineConfig;
+import io.auditline.app.tracing.ProcessTracing;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.LifecycleException;
 import io.auditline.platform.metrics.Metrics;
-import io.auditline.platform.tracing.Tracing;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,9 @@ final class Runner {
 
   static int run(AuditlineConfig config, List<Component> before, Consumer<AuditlineServer> onStarted) throws Exception {
     Metrics metrics = Metrics.create("auditline");
-    AuditlineServer server =
-        AuditlineServer.assemble(config, metrics, Tracing.create("auditline", config.tracing().sampleRatio(), Optional.empty()), before);
+    ProcessTracing tracing = ProcessTracing.create(config.tracing());
+    AuditlineServer server = AuditlineServer.assemble(config, metrics, tracing.sdk(), before);
+    tracing.mount(server.http());
     server.lifecycle().installShutdownHook();
     try {
       server.lifecycle().start();
