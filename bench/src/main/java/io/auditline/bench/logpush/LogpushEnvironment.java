@@ -30,6 +30,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 final class LogpushEnvironment implements AutoCloseable {
 
   static final String TOPIC = "bench.logpush";
+  /** The same backlog with trace context in every record's headers, as ingest with tracing on writes it. */
+  static final String TRACED_TOPIC = "bench.logpush.traced";
   static final String BUCKET = "auditline-bench";
   static final String KEY_PREFIX = "bench/{DATE}";
   /** The account of every event; as long as the ingest EventFactory's own ids, so events keep its size. */
@@ -58,7 +60,8 @@ final class LogpushEnvironment implements AutoCloseable {
       env.s3 = S3ProxyServer.start(Files.createDirectories(env.dataDir.resolve("s3proxy")));
       env.s3.client().createBucket(b -> b.bucket(BUCKET));
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.broker.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1), new NewTopic(TRACED_TOPIC, partitions, (short) 1)))
+            .all().get();
       }
       return env;
     } catch (Exception e) {
@@ -88,8 +91,13 @@ final class LogpushEnvironment implements AutoCloseable {
    * options (NDJSON, every field, gzip level 1), as the jobs API would store it.
    */
   UUID insertJob(Duration maxAge, int maxRecords, long maxBytes, Instant startAt) throws Exception {
+    return insertJob(maxAge, maxRecords, maxBytes, startAt, KEY_PREFIX);
+  }
+
+  /** The same job writing under {@code keyPrefix}. */
+  UUID insertJob(Duration maxAge, int maxRecords, long maxBytes, Instant startAt, String keyPrefix) throws Exception {
     UUID id = UUID.randomUUID();
-    String destination = s3.destination(BUCKET, KEY_PREFIX);
+    String destination = s3.destination(BUCKET, keyPrefix);
     String sql = "INSERT INTO logpush_jobs (id, account_id, name, dataset, destination, destination_redacted, output_options,"
         + " filter, max_age_ms, max_records, max_bytes, enabled, ownership_verified_at, start_at)"
         + " VALUES (?,?,'bench','audit_logs',?,?,'{}'::jsonb,NULL,?,?,?,true,now(),?)";
