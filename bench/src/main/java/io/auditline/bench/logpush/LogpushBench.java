@@ -147,6 +147,7 @@ public final class LogpushBench implements Callable<Integer> {
       System.err.printf("bench: broker %s, S3Proxy %s, data %s, tracing %s%n", env.bootstrapServers(), env.s3().endpoint(),
           env.dataDir(), tracings);
       Map<BenchTracing, String> topics = new EnumMap<>(BenchTracing.class);
+      Map<BenchTracing, Preloader.Result> loads = new EnumMap<>(BenchTracing.class);
       Preloader.Result load = null;
       for (BenchTracing t : tracings) {
         // With tracing on, records carry trace context as ingest writes it; off, none (ingest writes none).
@@ -155,6 +156,7 @@ public final class LogpushBench implements Callable<Integer> {
         load = new Preloader(env.bootstrapServers(), source, topic, ratio).load(events, (int) Math.min(events, maxRecords));
         progress("pre-load " + topic, load.eventsPerSecond(), "events/s", load.elapsed());
         topics.put(t, topic);
+        loads.put(t, load);
       }
       ConsumerPerfBaseline.Summary kafka =
           new ConsumerPerfBaseline(env.bootstrapServers(), topics.get(tracings.getFirst()), env.dataDir()).run(events);
@@ -163,7 +165,7 @@ public final class LogpushBench implements Callable<Integer> {
       progress("codec.gzip1", codec.gzipEventsPerSecond(), "events/s", Durations.parse(codecDuration));
 
       if (tracings.size() == 2) {
-        compare(env, sink, topics, load, kafka, codec, drainAge, report);
+        compare(env, sink, topics, loads, kafka, codec, drainAge, report);
         System.err.printf("bench: the stand-in collector received %,d OTLP export requests, %,d bytes%n", sink.requests(),
             sink.bytes());
         report.printSummary();
@@ -204,8 +206,11 @@ public final class LogpushBench implements Callable<Integer> {
   /**
    * The backlog delivered {@value #COMPARE_ROUNDS} times with tracing off and as often with it on, by
    * turns (off, on, on, off, ...): each delivery is a new job with its own key prefix and a new role.
+   * Off reads the plain backlog, on its traced copy: the same number of events drawn from the same
+   * generator, checked against the ids written to that topic.
    */
-  private void compare(LogpushEnvironment env, OtlpSink sink, Map<BenchTracing, String> topics, Preloader.Result load,
+  private void compare(LogpushEnvironment env, OtlpSink sink, Map<BenchTracing, String> topics,
+      Map<BenchTracing, Preloader.Result> loads,
       ConsumerPerfBaseline.Summary kafka, CodecCeiling.Result codec, Duration drainAge, LogpushReport report) throws Exception {
     Map<BenchTracing, List<DeliveryRun.Result>> runs = new EnumMap<>(BenchTracing.class);
     runs.put(BenchTracing.off, new ArrayList<>());
@@ -222,15 +227,16 @@ public final class LogpushBench implements Callable<Integer> {
           DeliveryRun.Result drained = new DeliveryRun(role, registry, job).drain(events, Durations.parse(drainTimeout));
           progress("logpush[tracing=" + t + "]", drained.eventsPerSecond(), "events/s", drained.elapsed());
           runs.get(t).add(DeliveryRun.verify(drained, new BucketReader(env.s3().client(), LogpushEnvironment.BUCKET, prefix),
-              load.ids()));
+              loads.get(t).ids()));
         } finally {
           for (Component component : role.components().reversed()) {
             component.close();
           }
+          env.disableJob(job);
         }
       }
     }
-    report.throughput(load, kafka, codec, runs.get(BenchTracing.on).getLast(), drainAge);
+    report.throughput(loads.get(BenchTracing.on), kafka, codec, runs.get(BenchTracing.on).getLast(), drainAge);
     report.overhead(runs.get(BenchTracing.off), runs.get(BenchTracing.on));
   }
 
