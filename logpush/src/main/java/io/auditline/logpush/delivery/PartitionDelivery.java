@@ -183,7 +183,7 @@ final class PartitionDelivery {
    */
   private void deliver(PartitionBatch batch, long last, ParallelEncoder.Pending pending) throws InterruptedException {
     if (batch.values.isEmpty()) {
-      deliverTraced(batch, last, pending);
+      writeAndAdvance(batch, last, pending);
       return;
     }
     Span span = batch.links.start(tracer, SPAN);
@@ -195,7 +195,7 @@ final class PartitionDelivery {
         span.setAttribute("auditline.last_offset", last);
         span.setAttribute("messaging.batch.message_count", batch.values.size());
       }
-      deliverTraced(batch, last, pending);
+      writeAndAdvance(batch, last, pending);
     } catch (RuntimeException | InterruptedException e) {
       span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
       throw e;
@@ -204,7 +204,7 @@ final class PartitionDelivery {
     }
   }
 
-  private void deliverTraced(PartitionBatch batch, long last, ParallelEncoder.Pending pending) throws InterruptedException {
+  private void writeAndAdvance(PartitionBatch batch, long last, ParallelEncoder.Pending pending) throws InterruptedException {
     JobFormat.Encoded encoded = pending.join();
     if (encoded.records() > 0 && batch.valueBytes > 0) {
       expansion = Math.max(0.1, (double) encoded.rawBytes() / batch.valueBytes);
