@@ -115,13 +115,13 @@ public record AuditlineServer(
       if (config.roles().contains("store")) {
         lifecycle.add(
             new PartitionMaintainer(db::dataSource, PartitionPolicy.defaults().withRetention(config.store().retention()), Clock.systemUTC()));
-        IndexerRole.create(dataSource, config.kafka().bootstrapServers(), config.kafka().topic(), metrics.registry())
+        IndexerRole.create(dataSource, config.kafka().bootstrapServers(), config.kafka().topic(), metrics.registry(), telemetry)
             .components()
             .forEach(lifecycle::add);
       }
       if (config.roles().contains("logpush")) {
         LogpushRole.create(dataSource, config.logpush().settings(), config.kafka().bootstrapServers(), config.kafka().topic(),
-                metrics.registry())
+                metrics.registry(), telemetry)
             .components()
             .forEach(lifecycle::add);
       }

@@ -4,15 +4,14 @@ import io.auditline.app.cli.DevCommand;
 import io.auditline.app.dev.DevEnvironment;
 import io.auditline.app.dev.DevPki;
 import io.auditline.app.config.AuditlineConfig;
+import io.auditline.app.tracing.ProcessTracing;
 import io.auditline.platform.metrics.Metrics;
-import io.auditline.platform.tracing.Tracing;
 import io.auditline.testkit.kafka.SharedKafka;
 import io.auditline.testkit.postgres.SharedPostgres;
 import io.auditline.testkit.postgres.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /** The dev configuration assembled by the real composition root, on free ports, against the shared broker. */
 final class DevServer implements AutoCloseable {
@@ -22,6 +21,7 @@ final class DevServer implements AutoCloseable {
   final AuditlineServer server;
   final Metrics metrics;
   final Path devJson;
+  final ProcessTracing tracing;
 
   DevServer() throws Exception {
     data = Files.createTempDirectory("auditline-dev");
@@ -32,7 +32,9 @@ final class DevServer implements AutoCloseable {
     AuditlineConfig config =
         DevCommand.devConfig(SharedKafka.bootstrapServers(), postgres, new DevCommand.Ports(0, 0, 0), producers, pki);
     metrics = Metrics.create("auditline-test");
-    server = AuditlineServer.assemble(config, metrics, Tracing.create("auditline-test", 1.0, Optional.empty()), List.of());
+    tracing = ProcessTracing.create(config.tracing());
+    server = AuditlineServer.assemble(config, metrics, tracing.sdk(), List.of());
+    tracing.mount(server.http(), config.http().admin());
     server.lifecycle().start();
     devJson =
         DevEnvironment.writeDevJson(

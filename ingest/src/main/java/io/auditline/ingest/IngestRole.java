@@ -24,6 +24,7 @@ import io.grpc.BindableService;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,10 +56,11 @@ public record IngestRole(List<Component> components, IngestServer server) {
             new ProducerRateLimiter.RateLimit(config.rateEventsPerSecond(), config.rateBurstEvents()),
             System::nanoTime);
     IdempotencyGuard idempotency = new IdempotencyGuard(config.idempotencyWindow(), config.idempotencyMaxKeys());
+    Tracer tracer = telemetry.getTracer("io.auditline.ingest");
     IngestPipeline pipeline =
-        new IngestPipeline(limits, validator, producers, rateLimiter, idempotency, eventLog, ingestTelemetry);
+        new IngestPipeline(limits, validator, producers, rateLimiter, idempotency, eventLog, ingestTelemetry, tracer);
     SecurityIngestPipeline securityPipeline =
-        new SecurityIngestPipeline(limits, validator, producers, rateLimiter, idempotency, eventLog, ingestTelemetry);
+        new SecurityIngestPipeline(limits, validator, producers, rateLimiter, idempotency, eventLog, ingestTelemetry, tracer);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
             .sslContext(GrpcTls.serverContext(serverTls))
@@ -68,7 +70,7 @@ public record IngestRole(List<Component> components, IngestServer server) {
     IngestServer server =
         new IngestServer(
             builder,
-            new IngestGrpcService(pipeline, securityPipeline, telemetry.getTracer("io.auditline.ingest"), ingestTelemetry),
+            new IngestGrpcService(pipeline, securityPipeline, tracer, ingestTelemetry),
             new ProducerIdentityInterceptor(),
             new TraceContextInterceptor(telemetry.getPropagators().getTextMapPropagator()),
             extraServices,

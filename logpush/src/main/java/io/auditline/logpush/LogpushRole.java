@@ -16,6 +16,7 @@ import io.auditline.platform.lifecycle.Component;
 import io.auditline.store.api.ApiRoutes;
 import io.auditline.store.token.Authenticator;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.HashMap;
@@ -37,16 +38,22 @@ public record LogpushRole(List<Component> components, DeliveryEngine engine, Rep
     components = List.copyOf(components);
   }
 
-  /** The delivery side: one worker per enabled job, and replays. */
+  /** The delivery side: one worker per enabled job, and replays; without tracing. */
   public static LogpushRole create(DataSource dataSource, LogpushSettings settings, String bootstrapServers, String topic,
       MeterRegistry metrics) {
+    return create(dataSource, settings, bootstrapServers, topic, metrics, OpenTelemetry.noop());
+  }
+
+  /** The delivery side; batch and upload spans go to {@code tracing}. */
+  public static LogpushRole create(DataSource dataSource, LogpushSettings settings, String bootstrapServers, String topic,
+      MeterRegistry metrics, OpenTelemetry tracing) {
     Map<String, Object> kafka = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     DeliveryConfig defaults = DeliveryConfig.defaults(kafka, topic, owner());
     DeliveryConfig config = defaults.withLeaseTtl(settings.leaseTtl())
         .withRetry(settings.retryWindow(), defaults.backoffInitial(), defaults.backoffMax());
     DeliveryTelemetry telemetry = new MicrometerDeliveryTelemetry(metrics);
     DeliveryEngine engine = new DeliveryEngine(config, dataSource, settings.destinationParser(), settings.destinationContext(),
-        telemetry, Clock.systemUTC());
+        telemetry, Clock.systemUTC(), tracing.getTracer("io.auditline.logpush"));
     ReplayRunner replays = new ReplayRunner(config, dataSource, settings.destinationParser(), settings.destinationContext(),
         () -> replayConsumer(bootstrapServers), telemetry, Clock.systemUTC());
     return new LogpushRole(List.of(engine, replays), engine, replays);

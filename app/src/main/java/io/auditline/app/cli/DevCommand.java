@@ -108,7 +108,10 @@ public final class DevCommand implements Callable<Integer> {
   /** Listening ports of the dev server; 0 picks a free one. */
   public record Ports(int grpc, int http, int api) {}
 
-  /** The dev configuration: every role, loopback only, one replica, every trace sampled. */
+  /** Spans the dev server keeps in memory for {@code /admin/traces}: no collector needed. */
+  public static final int DEV_KEEP_SPANS = 10_000;
+
+  /** The dev configuration: every role, loopback only, one replica, every trace sampled and kept in memory. */
   public static AuditlineConfig devConfig(
       String bootstrap, AuditlineConfig.Postgres postgres, Ports ports, Path producers, DevPki pki) {
     return new AuditlineConfig(
@@ -117,7 +120,7 @@ public final class DevCommand implements Callable<Integer> {
         new IngestConfig("127.0.0.1", ports.grpc(), producers, null, null, null, null, null, null, null, null),
         new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),
         new AuditlineConfig.Http("127.0.0.1", ports.http()),
-        new AuditlineConfig.Tracing(1.0),
+        new AuditlineConfig.Tracing(1.0, null, null, DEV_KEEP_SPANS),
         postgres,
         null,
         new AuditlineConfig.Api("127.0.0.1", ports.api()),
@@ -144,6 +147,7 @@ public final class DevCommand implements Callable<Integer> {
             gRPC ingest (mTLS)   %s
             health               %s/healthz/ready
             metrics              %s/metrics
+            traces               %s/admin/traces
             query API            %s/v1/accounts/{account}/audit-logs
             Kafka                %s  (topic %s)
             PostgreSQL           %s
@@ -152,10 +156,11 @@ public final class DevCommand implements Callable<Integer> {
           Send a sample event:   ./auditline send
           Create an API token:   ./auditline tokens create --account demo-account --scope audit_logs:read
           Read it back:          curl -H "Authorization: Bearer <token>" %s/v1/accounts/demo-account/audit-logs
+          Follow its trace:      curl '%s/admin/traces?limit=5'   then   curl %s/admin/traces/<trace_id>
           %s
           Stop with Ctrl-C.
           """
-              .formatted(grpc, http, http, api, bootstrap, config.kafka().topic(), config.postgres().database().redactedUrl(), devJson, api,
+              .formatted(grpc, http, http, http, api, bootstrap, config.kafka().topic(), config.postgres().database().redactedUrl(), devJson, api, http, http,
                   devS3.map(s -> "S3-compatible bucket for Logpush jobs (data/s3):\n  s3://%s/logs/{DATE}?endpoint=%s&access_key_id=%s&secret_access_key=%s&region=us-east-1\n"
                       .formatted(DevS3.BUCKET, s.endpoint(), DevS3.ACCESS_KEY, DevS3.SECRET_KEY)).orElse("")));
     } catch (java.io.IOException e) {

@@ -2,13 +2,12 @@ package io.auditline.app.cli;
 
 import io.auditline.app.AuditlineServer;
 import io.auditline.app.config.AuditlineConfig;
+import io.auditline.app.tracing.ProcessTracing;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.LifecycleException;
 import io.auditline.platform.metrics.Metrics;
 import io.auditline.platform.startup.DependencyUnavailableException;
-import io.auditline.platform.tracing.Tracing;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +21,9 @@ final class Runner {
 
   static int run(AuditlineConfig config, List<Component> before, Consumer<AuditlineServer> onStarted) throws Exception {
     Metrics metrics = Metrics.create("auditline");
-    AuditlineServer server =
-        AuditlineServer.assemble(config, metrics, Tracing.create("auditline", config.tracing().sampleRatio(), Optional.empty()), before);
+    ProcessTracing tracing = ProcessTracing.create(config.tracing());
+    AuditlineServer server = AuditlineServer.assemble(config, metrics, tracing.sdk(), before);
+    tracing.mount(server.http(), config.http().admin());
     // SIGTERM and SIGINT drain the lifecycle in reverse start order within the shutdown deadline;
     // the JVM then exits with 143 (130 for SIGINT), or with 1 when the drain overran the deadline.
     server.lifecycle().installShutdownHook(config.lifecycle().shutdownTimeout());

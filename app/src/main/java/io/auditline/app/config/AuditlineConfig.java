@@ -7,6 +7,7 @@ import io.auditline.detect.notify.SmtpSettings;
 import io.auditline.logpush.LogpushSettings;
 import io.auditline.platform.profiling.AdminToken;
 import io.auditline.platform.tls.TlsFiles;
+import java.net.URI;
 import java.nio.file.Path;
 import io.auditline.store.db.DatabaseConfig;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public record AuditlineConfig(
     kafka = Objects.requireNonNullElseGet(kafka, () -> new Kafka(null, null, null, null, null, null));
     ingest = Objects.requireNonNullElseGet(ingest, () -> IngestConfig.defaults(Path.of("producers.yaml")));
     http = Objects.requireNonNullElseGet(http, () -> new Http(null, null));
-    tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null));
+    tracing = Objects.requireNonNullElseGet(tracing, () -> new Tracing(null, null, null, null));
     store = Objects.requireNonNullElseGet(store, () -> new Store(null));
     api = Objects.requireNonNullElseGet(api, () -> new Api(null, null));
     logpush = Objects.requireNonNullElseGet(logpush, () -> new Logpush(null, null, null, null, null, null));
@@ -200,13 +201,39 @@ public record AuditlineConfig(
     }
   }
 
-  /** Trace sampling; an OTLP exporter arrives with the observability work. */
-  public record Tracing(Double sampleRatio) {
+  /**
+   * Tracing: the share of new traces sampled (a producer's sampled trace is always continued), the
+   * OTLP collector sampled spans are sent to (none by default), and how many recent spans the process
+   * keeps for {@code /admin/traces} (0, off, by default; {@code auditline dev} keeps 10,000).
+   *
+   * @param otlpEndpoint e.g. {@code http://collector:4317}; absent: spans are not exported
+   * @param otlpProtocol {@code grpc} (default) or {@code http/protobuf}
+   */
+  public record Tracing(Double sampleRatio, URI otlpEndpoint, String otlpProtocol, Integer keepSpans) {
+
+    /** The default share of new traces sampled; see docs/operations.md for its cost. */
+    public static final double DEFAULT_SAMPLE_RATIO = 0.1;
+
     public Tracing {
-      sampleRatio = Objects.requireNonNullElse(sampleRatio, 0.1);
+      sampleRatio = Objects.requireNonNullElse(sampleRatio, DEFAULT_SAMPLE_RATIO);
       if (sampleRatio < 0 || sampleRatio > 1) {
         throw new IllegalArgumentException("tracing.sampleRatio: " + sampleRatio + " (expected: 0.0..1.0)");
       }
+      otlpProtocol = Objects.requireNonNullElse(otlpProtocol, "grpc");
+      io.auditline.platform.tracing.Tracing.OtlpProtocol.parse(otlpProtocol);
+      if (otlpEndpoint != null && !"http".equals(otlpEndpoint.getScheme()) && !"https".equals(otlpEndpoint.getScheme())) {
+        throw new IllegalArgumentException(
+            "tracing.otlpEndpoint: " + otlpEndpoint + " (expected: an http:// or https:// URL, e.g. http://collector:4317)");
+      }
+      keepSpans = Objects.requireNonNullElse(keepSpans, 0);
+      if (keepSpans < 0 || keepSpans > 1_000_000) {
+        throw new IllegalArgumentException("tracing.keepSpans: " + keepSpans + " (expected: 0..1000000)");
+      }
+    }
+
+    /** The parsed {@link #otlpProtocol}. */
+    public io.auditline.platform.tracing.Tracing.OtlpProtocol protocol() {
+      return io.auditline.platform.tracing.Tracing.OtlpProtocol.parse(otlpProtocol);
     }
   }
 

@@ -68,6 +68,31 @@ class AuditlineConfigTest {
   }
 
   @Test
+  void readsTheTracingKeysAndDefaultsToSamplingATenthWithoutExport() throws Exception {
+    AuditlineConfig defaults = new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of());
+    assertThat(defaults.tracing().sampleRatio()).isEqualTo(0.1);
+    assertThat(defaults.tracing().otlpEndpoint()).isNull();
+    assertThat(defaults.tracing().keepSpans()).isZero();
+
+    AuditlineConfig config =
+        new ConfigLoader(Map.of("AUDITLINE_TRACING__OTLP_ENDPOINT", "http://collector:4318"))
+            .load(AuditlineConfig.class, Optional.of(yaml(MINIMAL + "tracing:\n  sampleRatio: 0.01\n  keepSpans: 500\n")),
+                Map.of("tracing.otlpProtocol", "http/protobuf"));
+
+    assertThat(config.tracing().sampleRatio()).isEqualTo(0.01);
+    assertThat(config.tracing().otlpEndpoint()).hasToString("http://collector:4318");
+    assertThat(config.tracing().protocol()).isEqualTo(io.auditline.platform.tracing.Tracing.OtlpProtocol.HTTP_PROTOBUF);
+    assertThat(config.tracing().keepSpans()).isEqualTo(500);
+  }
+
+  @Test
+  void rejectsAnUnknownOtlpProtocol() throws Exception {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of())
+            .load(AuditlineConfig.class, Optional.of(yaml(MINIMAL)), Map.of("tracing.otlpProtocol", "thrift")))
+        .hasMessageContaining("grpc or http/protobuf");
+  }
+
+  @Test
   void rejectsAnUnknownKeyNamingIt() throws Exception {
     Path file = yaml(MINIMAL + "  maxEvents: 5\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(AuditlineConfig.class, Optional.of(file), Map.of()))

@@ -9,16 +9,17 @@ import io.auditline.embedded.kafka.EmbeddedKafkaConfig;
 import io.auditline.ingest.IngestConfig;
 import io.auditline.platform.metrics.Metrics;
 import io.auditline.platform.tls.GrpcTls;
-import io.auditline.platform.tracing.Tracing;
+import io.auditline.bench.tracing.BenchTracing;
+import io.auditline.bench.tracing.OtlpSink;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,24 +36,32 @@ final class BenchEnvironment implements AutoCloseable {
   private final Path dataDir;
   private final EmbeddedKafka broker;
   private final Metrics metrics;
-  private final AuditlineServer server;
+  private final Map<BenchTracing, AuditlineServer> servers;
+  private final OtlpSink sink;
   private final DevPki pki;
   private final AuditlineConfig config;
 
-  private BenchEnvironment(
-      Path dataDir, EmbeddedKafka broker, Metrics metrics, AuditlineServer server, DevPki pki, AuditlineConfig config) {
+  private BenchEnvironment(Path dataDir, EmbeddedKafka broker, Metrics metrics, Map<BenchTracing, AuditlineServer> servers,
+      OtlpSink sink, DevPki pki, AuditlineConfig config) {
     this.dataDir = dataDir;
     this.broker = broker;
     this.metrics = metrics;
-    this.server = server;
+    this.servers = servers;
+    this.sink = sink;
     this.pki = pki;
     this.config = config;
   }
 
-  static BenchEnvironment start() throws Exception {
+  /**
+   * One broker and one ingest server per tracing setting, all assembled by the composition root and
+   * writing to the same topic, so settings can be measured in turn in the same run.
+   */
+  static BenchEnvironment start(List<BenchTracing> tracings) throws Exception {
     Path dataDir = Files.createTempDirectory("auditline-bench-");
     EmbeddedKafka broker = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir.resolve("kafka")));
     broker.start();
+    OtlpSink sink = new OtlpSink();
+    Map<BenchTracing, AuditlineServer> servers = new EnumMap<>(BenchTracing.class);
     try {
       DevPki pki = DevPki.ensure(dataDir.resolve("tls"));
       // All generator channels share the demo identity: lift its rate limit so the benchmark
@@ -67,7 +76,7 @@ final class BenchEnvironment implements AutoCloseable {
               ingest,
               new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),
               new AuditlineConfig.Http("127.0.0.1", 0),
-              new AuditlineConfig.Tracing(null),
+              BenchTracing.config(sink),
               null,
               null,
               null,
@@ -75,13 +84,16 @@ final class BenchEnvironment implements AutoCloseable {
               null,
               null);
       Metrics metrics = Metrics.create("auditline-bench");
-      AuditlineServer server =
-          AuditlineServer.assemble(
-              config, metrics, Tracing.create("auditline", config.tracing().sampleRatio(), Optional.empty()), List.of());
-      server.lifecycle().start();
+      for (BenchTracing tracing : tracings) {
+        AuditlineServer server = AuditlineServer.assemble(config, metrics, tracing.sdk(sink), List.of());
+        server.lifecycle().start();
+        servers.put(tracing, server);
+      }
       createBaselineTopic(broker.bootstrapServers(), config.kafka());
-      return new BenchEnvironment(dataDir, broker, metrics, server, pki, config);
+      return new BenchEnvironment(dataDir, broker, metrics, servers, sink, pki, config);
     } catch (Exception e) {
+      servers.values().forEach(server -> server.lifecycle().close());
+      sink.close();
       broker.close();
       throw e;
     }
@@ -101,19 +113,25 @@ final class BenchEnvironment implements AutoCloseable {
     return dataDir;
   }
 
-  /** A new mTLS channel to the ingest server presenting the demo producer certificate. */
-  ManagedChannel channel() {
+  /** A new mTLS channel to the ingest server of {@code tracing} presenting the demo producer certificate. */
+  ManagedChannel channel(BenchTracing tracing) {
     SslContext tls = GrpcTls.clientContext(pki.producer());
-    return NettyChannelBuilder.forAddress("localhost", server.ingest().orElseThrow().server().port())
+    return NettyChannelBuilder.forAddress("localhost", servers.get(tracing).ingest().orElseThrow().server().port())
         .sslContext(tls)
         .directExecutor() // callbacks only record and send the next request
         .build();
   }
 
+  /** Export requests and bytes the stand-in collector received from the traced server. */
+  String exported() {
+    return "%,d OTLP export requests, %,d bytes".formatted(sink.requests(), sink.bytes());
+  }
+
   @Override
   public void close() throws Exception {
     try {
-      server.lifecycle().close();
+      servers.values().forEach(server -> server.lifecycle().close());
+      sink.close();
       metrics.close();
     } finally {
       broker.close();

@@ -1,10 +1,13 @@
 package io.auditline.bench.ingest;
 
+import io.auditline.bench.tracing.BenchTracing;
 import io.auditline.platform.config.Durations;
 import io.grpc.ManagedChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -50,6 +53,10 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "both", description = "batched, single or both (default: ${DEFAULT-VALUE})")
   Mode mode;
 
+  @Option(names = "--tracing", defaultValue = "on",
+      description = "on (default sampling, OTLP export to an in-process sink), off (no tracing), or compare: both, interleaved in each run (default: ${DEFAULT-VALUE})")
+  String tracing;
+
   @Override
   public Integer call() throws Exception {
     Duration measure = Durations.parse(duration);
@@ -60,11 +67,16 @@ public final class IngestBench implements Callable<Integer> {
     require(runs >= 1, "runs: %s (expected: >= 1)", runs);
     EventFactory events = new EventFactory(eventBytes);
     Params params = new Params(measure, warm, producers, batchSize, events.eventBytes(), outstanding, singleOutstanding);
+    List<BenchTracing> tracings = BenchTracing.parse(tracing);
     List<ProducerPerfBaseline.Summary> baselines = new ArrayList<>();
-    List<LoadGenerator.Result> batched = new ArrayList<>();
-    List<LoadGenerator.Result> single = new ArrayList<>();
-    try (BenchEnvironment env = BenchEnvironment.start()) {
-      System.err.printf("bench: broker %s, data %s%n", env.bootstrapServers(), env.dataDir());
+    Map<BenchTracing, List<LoadGenerator.Result>> batched = new EnumMap<>(BenchTracing.class);
+    Map<BenchTracing, List<LoadGenerator.Result>> single = new EnumMap<>(BenchTracing.class);
+    tracings.forEach(t -> {
+      batched.put(t, new ArrayList<>());
+      single.put(t, new ArrayList<>());
+    });
+    try (BenchEnvironment env = BenchEnvironment.start(tracings)) {
+      System.err.printf("bench: broker %s, data %s, tracing %s%n", env.bootstrapServers(), env.dataDir(), tracings);
       ProducerPerfBaseline baseline =
           new ProducerPerfBaseline(env.bootstrapServers(), BenchEnvironment.BASELINE_TOPIC, env.dataDir());
       // Calibrate (and warm the broker): how many records fill one measurement window?
@@ -73,26 +85,45 @@ public final class IngestBench implements Callable<Integer> {
       for (int run = 1; run <= runs; run++) {
         baselines.add(baseline.run(records, events.eventBytes()));
         progress(run, "kafka.producer-perf", baselines.getLast().recordsPerSecond(), baselines.getLast().p99Millis());
+        // Settings take turns, the first one alternating between runs, so drift hits each alike.
+        List<BenchTracing> order = run % 2 == 1 ? tracings : tracings.reversed();
         if (mode != Mode.single) {
-          batched.add(load(env, events, batchSize, outstanding, warm, measure));
-          progress(run, "ingest.batched", batched.getLast().eventsPerSecond(), batched.getLast().percentileMillis(99));
+          for (BenchTracing t : order) {
+            batched.get(t).add(load(env, t, events, batchSize, outstanding, warm, measure));
+            progress(run, "ingest.batched" + label(t, tracings), batched.get(t).getLast().eventsPerSecond(),
+                batched.get(t).getLast().percentileMillis(99));
+          }
         }
         if (mode != Mode.batched) {
-          single.add(load(env, events, 1, singleOutstanding, warm, measure));
-          progress(run, "ingest.single", single.getLast().eventsPerSecond(), single.getLast().percentileMillis(99));
+          for (BenchTracing t : order) {
+            single.get(t).add(load(env, t, events, 1, singleOutstanding, warm, measure));
+            progress(run, "ingest.single" + label(t, tracings), single.get(t).getLast().eventsPerSecond(),
+                single.get(t).getLast().percentileMillis(99));
+          }
         }
       }
+      System.err.printf("bench: the stand-in collector received %s%n", env.exported());
     }
-    new Report(params).print(baselines, batched, single);
+    for (BenchTracing t : tracings) {
+      new Report(params, label(t, tracings)).print(baselines, batched.get(t), single.get(t));
+    }
+    if (tracings.size() == 2) {
+      Report.overhead("ingest.batched", batched.get(BenchTracing.off), batched.get(BenchTracing.on));
+      Report.overhead("ingest.single", single.get(BenchTracing.off), single.get(BenchTracing.on));
+    }
     return 0;
   }
 
+  private static String label(BenchTracing t, List<BenchTracing> tracings) {
+    return tracings.size() == 1 ? "" : "[tracing=" + t + "]";
+  }
+
   private LoadGenerator.Result load(
-      BenchEnvironment env, EventFactory events, int perRpc, int inFlight, Duration warm, Duration measure)
+      BenchEnvironment env, BenchTracing tracing, EventFactory events, int perRpc, int inFlight, Duration warm, Duration measure)
       throws InterruptedException {
     List<ManagedChannel> channels = new ArrayList<>();
     for (int i = 0; i < producers; i++) {
-      channels.add(env.channel());
+      channels.add(env.channel(tracing));
     }
     try {
       return new LoadGenerator(channels, events, perRpc, inFlight).run(warm, measure);

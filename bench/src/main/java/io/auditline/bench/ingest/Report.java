@@ -16,9 +16,49 @@ final class Report {
   private static final double SINGLE_TARGET_P99_MS = 20;
 
   private final IngestBench.Params params;
+  private final String label;
 
   Report(IngestBench.Params params) {
+    this(params, "");
+  }
+
+  /** A report whose figure names end in {@code label}, e.g. {@code [tracing=off]}. */
+  Report(IngestBench.Params params, String label) {
     this.params = params;
+    this.label = label;
+  }
+
+  /**
+   * Prints what tracing costs {@code bench}: the ratio of the medians with tracing on and off, and the
+   * ratio within each run (the two ran back to back there).
+   */
+  static void overhead(String bench, List<LoadGenerator.Result> off, List<LoadGenerator.Result> on)
+      throws JsonProcessingException {
+    if (off.isEmpty() || on.isEmpty()) {
+      return;
+    }
+    double offMedian = median(off, LoadGenerator.Result::eventsPerSecond);
+    double onMedian = median(on, LoadGenerator.Result::eventsPerSecond);
+    List<Double> perRun = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(off.size(), on.size()); i++) {
+      perRun.add(Math.round(on.get(i).eventsPerSecond() / off.get(i).eventsPerSecond() * 1000) / 1000.0);
+    }
+    Map<String, Object> figure = new LinkedHashMap<>();
+    figure.put("bench", "tracing.overhead." + bench);
+    figure.put("value", Math.round(onMedian / offMedian * 1000) / 1000.0);
+    figure.put("unit", "on/off throughput");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("off_events_per_s", Math.round(offMedian));
+    p.put("on_events_per_s", Math.round(onMedian));
+    p.put("runs_off", off.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
+    p.put("runs_on", on.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
+    p.put("runs_ratio", perRun);
+    p.put("cpu_us_per_event_off", round(median(off, r -> r.cpu().self().toNanos() / 1000.0 / Math.max(1, r.events()))));
+    p.put("cpu_us_per_event_on", round(median(on, r -> r.cpu().self().toNanos() / 1000.0 / Math.max(1, r.events()))));
+    figure.put("params", p);
+    System.out.println(JSON.writeValueAsString(figure));
+    System.out.printf("  tracing overhead %-14s on/off %.3f (medians %,.0f / %,.0f events/s; per run %s)%n",
+        bench, onMedian / offMedian, onMedian, offMedian, perRun);
   }
 
   void print(
@@ -32,7 +72,7 @@ final class Report {
     kafka.put("runs_value", baselines.stream().map(s -> Math.round(s.recordsPerSecond())).toList());
     kafka.put("producer_props", ProducerPerfBaseline.INGEST_PRODUCER_PROPS);
     StringBuilder summary = new StringBuilder("\nIngest benchmark, medians of " + baselines.size() + " runs:\n");
-    line("kafka.producer-perf", baseline, "records/s", baseline, kafka);
+    line("kafka.producer-perf" + label, baseline, "records/s", baseline, kafka);
     summary.append("  %-20s %,10.0f records/s  p50 %5.1f ms  p99 %5.1f ms  (baseline)%n"
         .formatted("kafka.producer-perf", baseline, kafka.get("p50_ms"), kafka.get("p99_ms")));
     if (!batched.isEmpty()) {
@@ -41,8 +81,8 @@ final class Report {
       boolean met = value >= BATCHED_TARGET_RATIO * baseline;
       p.put("target", ">= 0.5 x kafka.producer-perf");
       p.put("target_met", met);
-      line("ingest.batched", value, "events/s", baseline, p);
-      summary.append(human("ingest.batched", value, baseline, p, met));
+      line("ingest.batched" + label, value, "events/s", baseline, p);
+      summary.append(human("ingest.batched" + label, value, baseline, p, met));
     }
     if (!single.isEmpty()) {
       Map<String, Object> p = ingestParams(single, 1, params.singleOutstanding());
@@ -50,8 +90,8 @@ final class Report {
       boolean met = value >= SINGLE_TARGET_EVENTS_PER_SECOND && (double) p.get("p99_ms") < SINGLE_TARGET_P99_MS;
       p.put("target", ">= 5000 events/s with p99 < 20 ms");
       p.put("target_met", met);
-      line("ingest.single", value, "events/s", baseline, p);
-      summary.append(human("ingest.single", value, baseline, p, met));
+      line("ingest.single" + label, value, "events/s", baseline, p);
+      summary.append(human("ingest.single" + label, value, baseline, p, met));
     }
     System.out.print(summary);
     System.out.flush();
@@ -96,7 +136,7 @@ final class Report {
   }
 
   private static String human(String bench, double value, double baseline, Map<String, Object> p, boolean met) {
-    return ("  %-20s %,10.0f events/s   p50 %5.1f ms  p99 %5.1f ms  ratio %.2f  target %s: %s%n"
+    return ("  %-30s %,10.0f events/s   p50 %5.1f ms  p99 %5.1f ms  ratio %.2f  target %s: %s%n"
             + "  %-20s cores busy: %.2f server+generator (%.0f us CPU per event), %.2f broker%n")
         .formatted(bench, value, p.get("p50_ms"), p.get("p99_ms"), value / baseline, p.get("target"), met ? "met" : "MISSED",
             "", p.get("cores_server_and_generator"), p.get("cpu_us_per_event"), p.get("cores_broker"));

@@ -1,6 +1,9 @@
 package io.auditline.bench.logpush;
 
+import io.auditline.app.config.AuditlineConfig;
 import io.auditline.bench.ingest.EventFactory;
+import io.auditline.bench.tracing.BenchTracing;
+import io.auditline.bench.tracing.OtlpSink;
 import io.auditline.logpush.LogpushRole;
 import io.auditline.logpush.LogpushSettings;
 import io.auditline.logpush.job.BatchLimits;
@@ -10,7 +13,10 @@ import io.auditline.proto.v1.AuditEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -59,6 +65,9 @@ import picocli.CommandLine.Option;
     description = "Logpush delivery to S3Proxy vs Kafka ConsumerPerformance and the gzip codec; freshness.")
 public final class LogpushBench implements Callable<Integer> {
 
+  /** Deliveries of the backlog per tracing setting in {@code --tracing compare}. */
+  static final int COMPARE_ROUNDS = 2;
+
   /** What the events look like. */
   enum Shape { varied, uniform }
 
@@ -101,6 +110,11 @@ public final class LogpushBench implements Callable<Integer> {
   @Option(names = "--drain-timeout", defaultValue = "10m", description = "Give up on the backlog after (default: ${DEFAULT-VALUE})")
   String drainTimeout;
 
+  @Option(names = "--tracing", defaultValue = "on",
+      description = "on (default sampling, OTLP export to an in-process sink, trace headers on every record), off, or "
+          + "compare: the backlog delivered with tracing off and on by turns, twice each, no freshness (default: ${DEFAULT-VALUE})")
+  String tracing;
+
   /** The parameters the figures report. */
   record Params(long events, int eventBytes, Shape shape, int partitions, Duration flushInterval, int maxRecords, long maxBytes,
       Duration pollEvery) {}
@@ -128,22 +142,39 @@ public final class LogpushBench implements Callable<Integer> {
     require(events % maxRecords == 0, "events: %s (expected: a multiple of max-records, so no object waits for the timer)",
         events);
     LogpushReport report = new LogpushReport(params);
-    try (LogpushEnvironment env = LogpushEnvironment.start(partitions)) {
-      System.err.printf("bench: broker %s, S3Proxy %s, data %s%n", env.bootstrapServers(), env.s3().endpoint(), env.dataDir());
-      UUID job = env.insertJob(drainAge, maxRecords, maxBytes, Instant.now().minusSeconds(60));
-      Preloader.Result load = new Preloader(env.bootstrapServers(), source).load(events, (int) Math.min(events, maxRecords));
-      progress("pre-load", load.eventsPerSecond(), "events/s", load.elapsed());
+    List<BenchTracing> tracings = BenchTracing.parse(tracing);
+    try (LogpushEnvironment env = LogpushEnvironment.start(partitions); OtlpSink sink = new OtlpSink()) {
+      System.err.printf("bench: broker %s, S3Proxy %s, data %s, tracing %s%n", env.bootstrapServers(), env.s3().endpoint(),
+          env.dataDir(), tracings);
+      Map<BenchTracing, String> topics = new EnumMap<>(BenchTracing.class);
+      Map<BenchTracing, Preloader.Result> loads = new EnumMap<>(BenchTracing.class);
+      Preloader.Result load = null;
+      for (BenchTracing t : tracings) {
+        // With tracing on, records carry trace context as ingest writes it; off, none (ingest writes none).
+        String topic = t == BenchTracing.on && tracings.size() == 2 ? LogpushEnvironment.TRACED_TOPIC : LogpushEnvironment.TOPIC;
+        double ratio = t == BenchTracing.on ? AuditlineConfig.Tracing.DEFAULT_SAMPLE_RATIO : -1;
+        load = new Preloader(env.bootstrapServers(), source, topic, ratio).load(events, (int) Math.min(events, maxRecords));
+        progress("pre-load " + topic, load.eventsPerSecond(), "events/s", load.elapsed());
+        topics.put(t, topic);
+        loads.put(t, load);
+      }
       ConsumerPerfBaseline.Summary kafka =
-          new ConsumerPerfBaseline(env.bootstrapServers(), LogpushEnvironment.TOPIC, env.dataDir()).run(events);
+          new ConsumerPerfBaseline(env.bootstrapServers(), topics.get(tracings.getFirst()), env.dataDir()).run(events);
       progress("kafka.consumer-perf", kafka.fetchRecordsPerSecond(), "records/s", Duration.ofMillis(kafka.fetchMillis()));
       CodecCeiling.Result codec = new CodecCeiling().run(load.sample(), Durations.parse(codecDuration));
       progress("codec.gzip1", codec.gzipEventsPerSecond(), "events/s", Durations.parse(codecDuration));
 
+      if (tracings.size() == 2) {
+        compare(env, sink, topics, loads, kafka, codec, drainAge, report);
+        System.err.printf("bench: the stand-in collector received %,d OTLP export requests, %,d bytes%n", sink.requests(),
+            sink.bytes());
+        report.printSummary();
+        return 0;
+      }
+      UUID job = env.insertJob(drainAge, maxRecords, maxBytes, Instant.now().minusSeconds(60));
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      LogpushSettings settings = new LogpushSettings(Duration.ofMinutes(15), Duration.ofSeconds(15), Duration.ofSeconds(60),
-          List.of("127.0.0.0/8"), false, false);
-      LogpushRole role = LogpushRole.create(env.database().dataSource(), settings, env.bootstrapServers(),
-          LogpushEnvironment.TOPIC, registry);
+      LogpushRole role = LogpushRole.create(env.database().dataSource(), settings(), env.bootstrapServers(),
+          topics.get(tracings.getFirst()), registry, tracings.getFirst().sdk(sink));
       BucketReader bucket = new BucketReader(env.s3().client(), LogpushEnvironment.BUCKET, "bench/");
       try {
         DeliveryRun.Result drained = new DeliveryRun(role, registry, job).drain(events, Durations.parse(drainTimeout));
@@ -165,6 +196,48 @@ public final class LogpushBench implements Callable<Integer> {
     }
     report.printSummary();
     return 0;
+  }
+
+  private static LogpushSettings settings() {
+    return new LogpushSettings(Duration.ofMinutes(15), Duration.ofSeconds(15), Duration.ofSeconds(60),
+        List.of("127.0.0.0/8"), false, false);
+  }
+
+  /**
+   * The backlog delivered {@value #COMPARE_ROUNDS} times with tracing off and as often with it on, by
+   * turns (off, on, on, off, ...): each delivery is a new job with its own key prefix and a new role.
+   * Off reads the plain backlog, on its traced copy: the same number of events drawn from the same
+   * generator, checked against the ids written to that topic.
+   */
+  private void compare(LogpushEnvironment env, OtlpSink sink, Map<BenchTracing, String> topics,
+      Map<BenchTracing, Preloader.Result> loads,
+      ConsumerPerfBaseline.Summary kafka, CodecCeiling.Result codec, Duration drainAge, LogpushReport report) throws Exception {
+    Map<BenchTracing, List<DeliveryRun.Result>> runs = new EnumMap<>(BenchTracing.class);
+    runs.put(BenchTracing.off, new ArrayList<>());
+    runs.put(BenchTracing.on, new ArrayList<>());
+    for (int round = 1; round <= COMPARE_ROUNDS; round++) {
+      List<BenchTracing> order = round % 2 == 1 ? List.of(BenchTracing.off, BenchTracing.on) : List.of(BenchTracing.on, BenchTracing.off);
+      for (BenchTracing t : order) {
+        String prefix = "bench-" + t + "-" + round + "/";
+        UUID job = env.insertJob(drainAge, maxRecords, maxBytes, Instant.now().minus(Duration.ofHours(1)), prefix + "{DATE}");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LogpushRole role = LogpushRole.create(env.database().dataSource(), settings(), env.bootstrapServers(), topics.get(t),
+            registry, t.sdk(sink));
+        try {
+          DeliveryRun.Result drained = new DeliveryRun(role, registry, job).drain(events, Durations.parse(drainTimeout));
+          progress("logpush[tracing=" + t + "]", drained.eventsPerSecond(), "events/s", drained.elapsed());
+          runs.get(t).add(DeliveryRun.verify(drained, new BucketReader(env.s3().client(), LogpushEnvironment.BUCKET, prefix),
+              loads.get(t).ids()));
+        } finally {
+          for (Component component : role.components().reversed()) {
+            component.close();
+          }
+          env.disableJob(job);
+        }
+      }
+    }
+    report.throughput(loads.get(BenchTracing.on), kafka, codec, runs.get(BenchTracing.on).getLast(), drainAge);
+    report.overhead(runs.get(BenchTracing.off), runs.get(BenchTracing.on));
   }
 
   /** Sets the job's max_age and returns once a new worker took the job's lease (plus 2 s to seek and poll). */

@@ -30,6 +30,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 final class LogpushEnvironment implements AutoCloseable {
 
   static final String TOPIC = "bench.logpush";
+  /** The same backlog with trace context in every record's headers, as ingest with tracing on writes it. */
+  static final String TRACED_TOPIC = "bench.logpush.traced";
   static final String BUCKET = "auditline-bench";
   static final String KEY_PREFIX = "bench/{DATE}";
   /** The account of every event; as long as the ingest EventFactory's own ids, so events keep its size. */
@@ -58,7 +60,8 @@ final class LogpushEnvironment implements AutoCloseable {
       env.s3 = S3ProxyServer.start(Files.createDirectories(env.dataDir.resolve("s3proxy")));
       env.s3.client().createBucket(b -> b.bucket(BUCKET));
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.broker.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1), new NewTopic(TRACED_TOPIC, partitions, (short) 1)))
+            .all().get();
       }
       return env;
     } catch (Exception e) {
@@ -88,23 +91,38 @@ final class LogpushEnvironment implements AutoCloseable {
    * options (NDJSON, every field, gzip level 1), as the jobs API would store it.
    */
   UUID insertJob(Duration maxAge, int maxRecords, long maxBytes, Instant startAt) throws Exception {
+    return insertJob(maxAge, maxRecords, maxBytes, startAt, KEY_PREFIX);
+  }
+
+  /** The same job writing under {@code keyPrefix}, named after it (names are unique per account). */
+  UUID insertJob(Duration maxAge, int maxRecords, long maxBytes, Instant startAt, String keyPrefix) throws Exception {
     UUID id = UUID.randomUUID();
-    String destination = s3.destination(BUCKET, KEY_PREFIX);
+    String destination = s3.destination(BUCKET, keyPrefix);
     String sql = "INSERT INTO logpush_jobs (id, account_id, name, dataset, destination, destination_redacted, output_options,"
         + " filter, max_age_ms, max_records, max_bytes, enabled, ownership_verified_at, start_at)"
-        + " VALUES (?,?,'bench','audit_logs',?,?,'{}'::jsonb,NULL,?,?,?,true,now(),?)";
+        + " VALUES (?,?,?,'audit_logs',?,?,'{}'::jsonb,NULL,?,?,?,true,now(),?)";
     try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       ps.setString(2, ACCOUNT);
-      ps.setString(3, destination);
-      ps.setString(4, destination.replaceAll("secret_access_key=[^&]*", "secret_access_key=REDACTED"));
-      ps.setLong(5, maxAge.toMillis());
-      ps.setInt(6, maxRecords);
-      ps.setLong(7, maxBytes);
-      ps.setTimestamp(8, Timestamp.from(startAt));
+      ps.setString(3, keyPrefix.equals(KEY_PREFIX) ? "bench" : "bench " + keyPrefix);
+      ps.setString(4, destination);
+      ps.setString(5, destination.replaceAll("secret_access_key=[^&]*", "secret_access_key=REDACTED"));
+      ps.setLong(6, maxAge.toMillis());
+      ps.setInt(7, maxRecords);
+      ps.setLong(8, maxBytes);
+      ps.setTimestamp(9, Timestamp.from(startAt));
       ps.executeUpdate();
     }
     return id;
+  }
+
+  /** Disables the job, so a later delivery engine leaves it alone. */
+  void disableJob(UUID job) throws Exception {
+    try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE logpush_jobs SET enabled = false, revision = revision + 1, updated_at = now() WHERE id = ?")) {
+      ps.setObject(1, job);
+      ps.executeUpdate();
+    }
   }
 
   /** Changes the job's max_age as the jobs API would: a new revision, so the engine restarts its worker. */

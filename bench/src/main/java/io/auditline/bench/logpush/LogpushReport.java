@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Prints one JSON line per figure on stdout, in the other benchmarks' format, then a human summary. */
@@ -93,6 +94,33 @@ final class LogpushReport {
     summary.append("  %-22s p50 %,.0f ms  p99 %,.0f ms  max %,.0f ms  (%,d of %,d events, %d objects)  target p99 <= %,d ms: %s%n"
         .formatted("logpush.s3.freshness", r.ms(50), p99, r.latencyMicros().getMaxValue() / 1000.0, r.found(), r.produced(),
             r.objects(), flushMs + FRESHNESS_SLACK_MS, met ? "met" : "MISSED"));
+  }
+
+  /** What tracing costs delivery: the ratio of the medians with tracing on and off, and every run. */
+  void overhead(List<DeliveryRun.Result> off, List<DeliveryRun.Result> on) throws JsonProcessingException {
+    double offMedian = median(off.stream().mapToDouble(DeliveryRun.Result::eventsPerSecond).toArray());
+    double onMedian = median(on.stream().mapToDouble(DeliveryRun.Result::eventsPerSecond).toArray());
+    Map<String, Object> p = common();
+    p.put("off_events_per_s", Math.round(offMedian));
+    p.put("on_events_per_s", Math.round(onMedian));
+    p.put("runs_off", off.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
+    p.put("runs_on", on.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
+    p.put("order", "off, on, on, off, ...");
+    Map<String, Object> figure = new LinkedHashMap<>();
+    figure.put("bench", "tracing.overhead.logpush.s3.throughput");
+    figure.put("value", round3(onMedian / offMedian));
+    figure.put("unit", "on/off throughput");
+    figure.put("params", p);
+    System.out.println(JSON.writeValueAsString(figure));
+    summary.append("  tracing overhead: on/off %.3f (medians %,.0f / %,.0f events/s; off %s, on %s)%n".formatted(
+        onMedian / offMedian, onMedian, offMedian, p.get("runs_off"), p.get("runs_on")));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
   void printSummary() {

@@ -36,15 +36,32 @@ final class Preloader {
     }
   }
 
+  /** Events per ingest request in the model of trace headers: they share one produce span. */
+  static final int EVENTS_PER_REQUEST = 100;
+
   private final String bootstrapServers;
   private final Supplier<AuditEvent> source;
+  private final String topic;
+  private final double sampleRatio;
 
   Preloader(String bootstrapServers, Supplier<AuditEvent> source) {
+    this(bootstrapServers, source, LogpushEnvironment.TOPIC, -1);
+  }
+
+  /**
+   * Loads {@code topic}; with {@code sampleRatio >= 0} every record carries a {@code traceparent} as
+   * ingest writes it: one context per {@value #EVENTS_PER_REQUEST} events, sampled at that ratio.
+   */
+  Preloader(String bootstrapServers, Supplier<AuditEvent> source, String topic, double sampleRatio) {
     this.bootstrapServers = bootstrapServers;
     this.source = source;
+    this.topic = topic;
+    this.sampleRatio = sampleRatio;
   }
 
   Result load(long events, int sampleSize) {
+    java.util.random.RandomGenerator random = new java.util.SplittableRandom(42);
+    byte[] traceparent = null;
     byte[] key = LogpushEnvironment.ACCOUNT.getBytes(StandardCharsets.UTF_8);
     IdSum ids = new IdSum();
     List<AuditEvent> sample = new ArrayList<>(sampleSize);
@@ -61,7 +78,15 @@ final class Preloader {
         byte[] value = event.toByteArray();
         bytes += value.length;
         ids.add(event.getId());
-        producer.send(new ProducerRecord<>(LogpushEnvironment.TOPIC, key, value), (metadata, e) -> {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
+        if (sampleRatio >= 0) {
+          if (i % EVENTS_PER_REQUEST == 0) {
+            traceparent = "00-%016x%016x-%016x-%s".formatted(random.nextLong() | 1, random.nextLong(), random.nextLong() | 1,
+                random.nextDouble() < sampleRatio ? "01" : "00").getBytes(StandardCharsets.US_ASCII);
+          }
+          record.headers().add("traceparent", traceparent);
+        }
+        producer.send(record, (metadata, e) -> {
           if (e != null) {
             failure.compareAndSet(null, e);
           }

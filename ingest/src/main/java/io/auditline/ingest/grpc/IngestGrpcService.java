@@ -18,6 +18,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -86,22 +87,29 @@ public final class IngestGrpcService {
       return;
     }
     Context parent = CallContext.TRACE.get() == null ? Context.root() : CallContext.TRACE.get();
-    Span span =
-        tracer.spanBuilder("auditline.v1.IngestService/" + method)
-            .setParent(parent)
-            .setSpanKind(SpanKind.SERVER)
-            .setAttribute("auditline.producer", producer.value())
-            .setAttribute("auditline.events", events)
-            .startSpan();
-    call.start(producer, parent.with(span))
+    // Continues the producer's trace (the traceparent of the call's metadata) when it sent one.
+    Span span = tracer.spanBuilder("auditline.v1.IngestService/" + method).setParent(parent).setSpanKind(SpanKind.SERVER)
+        .startSpan();
+    if (span.isRecording()) {
+      span.setAttribute("rpc.system", "grpc");
+      span.setAttribute("auditline.producer", producer.value());
+      span.setAttribute("auditline.events", events);
+    }
+    CompletableFuture<IngestOutcome> pending;
+    try (Scope ignored = span.makeCurrent()) { // logs of the synchronous part carry the trace ids
+      pending = call.start(producer, parent.with(span));
+    }
+    pending
         .whenComplete(
             (outcome, error) -> {
               String code = finish(outcome, error, toResponse, responses);
               telemetry.rpc(code, System.nanoTime() - start);
-              if (!code.equals("OK")) {
-                span.setStatus(StatusCode.ERROR, code);
+              if (span.isRecording()) {
+                if (!code.equals("OK")) {
+                  span.setStatus(StatusCode.ERROR, code);
+                }
+                span.setAttribute("rpc.grpc.status_code", code);
               }
-              span.setAttribute("rpc.grpc.status_code", code);
               span.end();
             });
   }

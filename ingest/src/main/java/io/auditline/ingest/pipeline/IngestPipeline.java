@@ -14,6 +14,8 @@ import io.auditline.proto.v1.IngestRequest;
 import io.auditline.proto.v1.IngestResponse;
 import io.auditline.proto.v1.Outcome;
 import io.auditline.proto.v1.Violation;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ public final class IngestPipeline {
   private final IdempotencyGuard idempotency;
   private final EventLog log;
   private final IngestTelemetry telemetry;
+  private final IngestSpans spans;
 
   public IngestPipeline(
       IngestLimits limits,
@@ -42,7 +45,8 @@ public final class IngestPipeline {
       ProducerRateLimiter rateLimiter,
       IdempotencyGuard idempotency,
       EventLog log,
-      IngestTelemetry telemetry) {
+      IngestTelemetry telemetry,
+      Tracer tracer) {
     this.limits = limits;
     this.validator = validator;
     this.producers = producers;
@@ -50,6 +54,7 @@ public final class IngestPipeline {
     this.idempotency = idempotency;
     this.log = log;
     this.telemetry = telemetry;
+    this.spans = new IngestSpans(tracer);
   }
 
   /**
@@ -104,14 +109,19 @@ public final class IngestPipeline {
     List<List<Violation>> denied = new ArrayList<>(count);
     int invalidCount = 0;
     int deniedCount = 0;
-    for (int i = 0; i < count; i++) {
-      AuditEvent event = request.getEvents(i);
-      List<Violation> violations = validator.validate(event, encoded.get(i).size());
-      List<Violation> permission = violations.isEmpty() ? ProducerRegistry.check(policy, event) : List.of();
-      invalid.add(violations);
-      denied.add(permission);
-      invalidCount += violations.isEmpty() ? 0 : 1;
-      deniedCount += permission.isEmpty() ? 0 : 1;
+    Span validation = spans.validation(trace, count);
+    try {
+      for (int i = 0; i < count; i++) {
+        AuditEvent event = request.getEvents(i);
+        List<Violation> violations = validator.validate(event, encoded.get(i).size());
+        List<Violation> permission = violations.isEmpty() ? ProducerRegistry.check(policy, event) : List.of();
+        invalid.add(violations);
+        denied.add(permission);
+        invalidCount += violations.isEmpty() ? 0 : 1;
+        deniedCount += permission.isEmpty() ? 0 : 1;
+      }
+    } finally {
+      spans.validated(validation, invalidCount, deniedCount);
     }
     String label = policy.identity();
     if (!request.getPartialSuccess()) {
@@ -145,7 +155,8 @@ public final class IngestPipeline {
       Context trace) {
     int count = request.getEventsCount();
     BatchWrite batch = new BatchWrite(count);
-    EventLog.Appender appender = log.appender(producer, trace);
+    Span produce = spans.produce(trace, "audit");
+    EventLog.Appender appender = log.appender(producer, trace.with(produce));
     for (int i = 0; i < count; i++) {
       AuditEvent event = request.getEvents(i);
       if (!invalid.get(i).isEmpty() || !denied.get(i).isEmpty()) {
@@ -171,7 +182,10 @@ public final class IngestPipeline {
                 batch.settle(index, failure == null ? BatchWrite.State.DUPLICATE : BatchWrite.State.FAILED, failure));
       }
     }
-    return batch.sealed().thenApply(written -> respond(label, request, invalid, denied, written));
+    return batch.sealed().thenApply(written -> {
+      spans.produced(produce, written);
+      return respond(label, request, invalid, denied, written);
+    });
   }
 
   private IngestOutcome respond(

@@ -17,6 +17,8 @@ import io.auditline.proto.v1.IngestSecurityEventsRequest;
 import io.auditline.proto.v1.Outcome;
 import io.auditline.proto.v1.SecurityEvent;
 import io.auditline.proto.v1.Violation;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ public final class SecurityIngestPipeline {
   private final IdempotencyGuard idempotency;
   private final SecurityEventLog log;
   private final IngestTelemetry telemetry;
+  private final IngestSpans spans;
 
   public SecurityIngestPipeline(
       IngestLimits limits,
@@ -50,7 +53,8 @@ public final class SecurityIngestPipeline {
       ProducerRateLimiter rateLimiter,
       IdempotencyGuard idempotency,
       SecurityEventLog log,
-      IngestTelemetry telemetry) {
+      IngestTelemetry telemetry,
+      Tracer tracer) {
     this.limits = limits;
     this.validator = validator;
     this.producers = producers;
@@ -58,6 +62,7 @@ public final class SecurityIngestPipeline {
     this.idempotency = idempotency;
     this.log = log;
     this.telemetry = telemetry;
+    this.spans = new IngestSpans(tracer);
   }
 
   /** Ingests {@code request}; the response has the shape of {@link IngestResponse}. */
@@ -102,17 +107,24 @@ public final class SecurityIngestPipeline {
     List<List<Violation>> rejected = new ArrayList<>(count);
     List<List<Violation>> invalid = new ArrayList<>(count);
     List<List<Violation>> denied = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      SecurityEvent event = request.getEvents(i);
-      List<Violation> violations = validator.validate(event, event.getSerializedSize());
-      List<Violation> permission = violations.isEmpty() ? ProducerRegistry.check(policy, event) : List.of();
-      invalid.add(violations);
-      denied.add(permission);
-      rejected.add(violations.isEmpty() ? permission : violations);
+    Span validation = spans.validation(trace, count);
+    long deniedCount = 0;
+    long invalidCount = 0;
+    try {
+      for (int i = 0; i < count; i++) {
+        SecurityEvent event = request.getEvents(i);
+        List<Violation> violations = validator.validate(event, event.getSerializedSize());
+        List<Violation> permission = violations.isEmpty() ? ProducerRegistry.check(policy, event) : List.of();
+        invalid.add(violations);
+        denied.add(permission);
+        rejected.add(violations.isEmpty() ? permission : violations);
+        invalidCount += violations.isEmpty() ? 0 : 1;
+        deniedCount += permission.isEmpty() ? 0 : 1;
+      }
+    } finally {
+      spans.validated(validation, invalidCount, deniedCount);
     }
     String label = policy.identity();
-    long deniedCount = denied.stream().filter(v -> !v.isEmpty()).count();
-    long invalidCount = invalid.stream().filter(v -> !v.isEmpty()).count();
     if (!request.getPartialSuccess()) {
       if (deniedCount > 0) {
         telemetry.events(label, "rejected", "permission", count);
@@ -142,7 +154,8 @@ public final class SecurityIngestPipeline {
       Context trace) {
     int count = request.getEventsCount();
     BatchWrite batch = new BatchWrite(count);
-    SecurityEventLog.Appender appender = log.securityAppender(producer, trace);
+    Span produce = spans.produce(trace, "security");
+    SecurityEventLog.Appender appender = log.securityAppender(producer, trace.with(produce));
     for (int i = 0; i < count; i++) {
       SecurityEvent event = request.getEvents(i);
       if (!rejected.get(i).isEmpty()) {
@@ -168,7 +181,10 @@ public final class SecurityIngestPipeline {
                 batch.settle(index, failure == null ? BatchWrite.State.DUPLICATE : BatchWrite.State.FAILED, failure));
       }
     }
-    return batch.sealed().thenApply(written -> respond(label, request, rejected, written));
+    return batch.sealed().thenApply(written -> {
+      spans.produced(produce, written);
+      return respond(label, request, rejected, written);
+    });
   }
 
   private IngestOutcome respond(

@@ -54,6 +54,13 @@ public final class IngestHarness implements AutoCloseable {
 
   public static IngestHarness start(
       String bootstrap, String topic, String producersYaml, UnaryOperator<IngestConfig> tweak) {
+    return start(bootstrap, topic, producersYaml, tweak,
+        OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance())));
+  }
+
+  /** The harness with {@code otel} for its spans (an SDK with a span store, to look at them). */
+  public static IngestHarness start(
+      String bootstrap, String topic, String producersYaml, UnaryOperator<IngestConfig> tweak, OpenTelemetry otel) {
     try {
       Path producers = Files.createTempFile("producers", ".yaml");
       Files.writeString(producers, producersYaml);
@@ -61,8 +68,6 @@ public final class IngestHarness implements AutoCloseable {
       KafkaSettings kafka =
           new KafkaSettings(
               bootstrap, topic, topic + ".security", 3, (short) 1, java.time.Duration.ofSeconds(5), java.util.Map.of());
-      OpenTelemetry otel =
-          OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
       IngestRole role =
           IngestRole.create(config, kafka, TestPki.server(), new SimpleMeterRegistry(), otel, List.of());
       Lifecycle lifecycle = new Lifecycle(role.components());

@@ -6,6 +6,11 @@ import io.auditline.logpush.destination.Destination;
 import io.auditline.logpush.destination.Upload;
 import io.auditline.logpush.destination.UploadOutcome;
 import io.auditline.logpush.job.Job;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class BatchUploader {
 
   private static final Logger log = LoggerFactory.getLogger(BatchUploader.class);
+  /** The span of one upload attempt. */
+  static final String SPAN = "logpush.upload";
 
   /** How a batch left the uploader. */
   enum Result { DELIVERED, DEAD_LETTERED }
@@ -39,9 +46,14 @@ final class BatchUploader {
   private final DeadLetterStore deadLetters;
   private final DeliveryTelemetry telemetry;
   private final Clock clock;
+  private final Tracer tracer;
+  private final String destinationType;
 
   BatchUploader(Job job, Destination destination, DeliveryConfig config, JobHealth health, DeadLetterStore deadLetters,
-      DeliveryTelemetry telemetry, Clock clock) {
+      DeliveryTelemetry telemetry, Clock clock, Tracer tracer) {
+    this.tracer = tracer;
+    int colon = job.destination().indexOf(':');
+    this.destinationType = colon > 0 ? job.destination().substring(0, colon) : "unknown";
     this.job = job;
     this.destination = destination;
     this.config = config;
@@ -61,7 +73,7 @@ final class BatchUploader {
     int failures = 0;
     while (true) {
       long started = System.nanoTime();
-      UploadOutcome outcome = destination.upload(upload);
+      UploadOutcome outcome = upload(upload, failures + 1);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       String reason;
       String message;
@@ -105,6 +117,39 @@ final class BatchUploader {
       if (!pause.await(min(delay, left.isNegative() ? Duration.ZERO : left))) {
         throw new StoppingException();
       }
+    }
+  }
+
+  /** One attempt, as a {@value #SPAN} span: the child of the current (batch) span. */
+  private UploadOutcome upload(Upload upload, int attempt) {
+    Span span = tracer.spanBuilder(SPAN).setSpanKind(SpanKind.CLIENT).startSpan();
+    if (span.isRecording()) {
+      span.setAttribute("auditline.destination.type", destinationType);
+      span.setAttribute("auditline.key", upload.key());
+      span.setAttribute("auditline.bytes", upload.body().length);
+      span.setAttribute("auditline.attempt", attempt);
+    }
+    try (Scope ignored = span.makeCurrent()) {
+      UploadOutcome outcome = destination.upload(upload);
+      if (span.isRecording()) {
+        switch (outcome) {
+          case UploadOutcome.Stored stored -> span.setAttribute("auditline.outcome", "stored");
+          case UploadOutcome.Retry retry -> {
+            span.setAttribute("auditline.outcome", "retry");
+            span.setStatus(StatusCode.ERROR, retry.reason());
+          }
+          case UploadOutcome.Rejected rejected -> {
+            span.setAttribute("auditline.outcome", "rejected");
+            span.setStatus(StatusCode.ERROR, rejected.reason());
+          }
+        }
+      }
+      return outcome;
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
     }
   }
 

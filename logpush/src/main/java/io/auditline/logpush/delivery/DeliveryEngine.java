@@ -8,6 +8,8 @@ import io.auditline.logpush.job.Job;
 import io.auditline.logpush.job.JobRepository;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.Health;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,6 +53,7 @@ public final class DeliveryEngine implements Component {
   private final DeadLetterStore deadLetters;
   private final DeliveryTelemetry telemetry;
   private final Clock clock;
+  private final Tracer tracer;
   private final Map<UUID, Running> running = new HashMap<>();
   // Shared by every job: encoding is CPU work, so one pool of as many threads as cores serves all.
   private final ExecutorService encoding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
@@ -65,12 +68,19 @@ public final class DeliveryEngine implements Component {
 
   public DeliveryEngine(DeliveryConfig config, javax.sql.DataSource dataSource, Function<String, DestinationParse> destinations,
       DestinationContext context, DeliveryTelemetry telemetry, Clock clock) {
-    this(config, new JobRepository(dataSource), destinations, context, JobFormats::forJob, dataSource, telemetry, clock);
+    this(config, dataSource, destinations, context, telemetry, clock, TracerProvider.noop().get(""));
+  }
+
+  /** The engine whose batch and upload spans go to {@code tracer}. */
+  public DeliveryEngine(DeliveryConfig config, javax.sql.DataSource dataSource, Function<String, DestinationParse> destinations,
+      DestinationContext context, DeliveryTelemetry telemetry, Clock clock, Tracer tracer) {
+    this(config, new JobRepository(dataSource), destinations, context, JobFormats::forJob, dataSource, telemetry, clock, tracer);
   }
 
   DeliveryEngine(DeliveryConfig config, JobRepository jobs, Function<String, DestinationParse> destinations,
       DestinationContext context, Function<Job, JobFormat> formats, javax.sql.DataSource dataSource,
-      DeliveryTelemetry telemetry, Clock clock) {
+      DeliveryTelemetry telemetry, Clock clock, Tracer tracer) {
+    this.tracer = Objects.requireNonNull(tracer, "tracer");
     this.config = Objects.requireNonNull(config, "config");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.destinations = Objects.requireNonNull(destinations, "destinations");
@@ -200,9 +210,9 @@ public final class DeliveryEngine implements Component {
       health.failed(job.id(), clock.instant(), "cannot start: " + e.getMessage());
       return;
     }
-    BatchUploader uploader = new BatchUploader(job, destination, config, health, deadLetters, telemetry, clock);
+    BatchUploader uploader = new BatchUploader(job, destination, config, health, deadLetters, telemetry, clock, tracer);
     JobWorker worker = new JobWorker(job, format, valid.spec().keyTemplate(), uploader, config, leases, positions, health,
-        telemetry, () -> consumer(job), clock, encoder);
+        telemetry, () -> consumer(job), clock, encoder, tracer);
     Thread thread = new Thread(() -> {
       try {
         worker.run();

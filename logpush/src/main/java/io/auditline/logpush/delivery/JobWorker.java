@@ -4,6 +4,7 @@ import io.auditline.logpush.delivery.LeaseStore.Lease;
 import io.auditline.logpush.delivery.PositionStore.Position;
 import io.auditline.logpush.destination.KeyTemplate;
 import io.auditline.logpush.job.Job;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -38,13 +39,15 @@ final class JobWorker implements Runnable {
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final Clock clock;
   private final ParallelEncoder encoder;
+  private final Tracer tracer;
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile Consumer<byte[], byte[]> consumer;
 
   JobWorker(Job job, JobFormat format, KeyTemplate keys, BatchUploader uploader, DeliveryConfig config, LeaseStore leases,
       PositionStore positions, JobHealth health, DeliveryTelemetry telemetry, Supplier<Consumer<byte[], byte[]>> consumers,
-      Clock clock, ParallelEncoder encoder) {
+      Clock clock, ParallelEncoder encoder, Tracer tracer) {
     this.encoder = encoder;
+    this.tracer = tracer;
     this.job = job;
     this.format = format;
     this.keys = keys;
@@ -145,7 +148,7 @@ final class JobWorker implements Runnable {
       }
       PartitionDelivery delivery =
           new PartitionDelivery(job, format, keys, uploader, config, lease, leases, positions, telemetry, c, start, this,
-              encoder);
+              encoder, tracer);
       delivery.run();
     } finally {
       consumer = null;

@@ -1,5 +1,6 @@
 package io.auditline.logpush.delivery;
 
+import io.auditline.platform.tracing.RecordLinks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ final class PartitionBatch {
   final Optional<Long> intendedLast;
   final long openedAtNanos;
   final List<byte[]> values = new ArrayList<>();
+  // The trace contexts of the sampled records among values, for the batch span.
+  final RecordLinks links = new RecordLinks();
   Instant firstRecordTime;
   long lastOffset = -1;
   long valueBytes;

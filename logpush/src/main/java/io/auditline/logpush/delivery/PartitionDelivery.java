@@ -5,6 +5,11 @@ import io.auditline.logpush.delivery.PositionStore.Position;
 import io.auditline.logpush.destination.KeyTemplate;
 import io.auditline.logpush.destination.Upload;
 import io.auditline.logpush.job.Job;
+import io.auditline.platform.tracing.RecordLinks;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +42,8 @@ final class PartitionDelivery {
   private static final Duration MAX_POLL = Duration.ofMillis(200);
   private static final Duration LAG_EVERY = Duration.ofSeconds(5);
   private static final Duration PARTITION_CHECK_EVERY = Duration.ofSeconds(30);
+  /** The span of one flushed batch. */
+  static final String SPAN = "logpush.batch";
 
   private final Job job;
   private final JobFormat format;
@@ -53,6 +60,7 @@ final class PartitionDelivery {
   private final Map<Integer, Position> next;
   private final Map<Integer, PartitionBatch> open = new HashMap<>();
   private final ParallelEncoder encoder;
+  private final Tracer tracer;
   // Encoded (uncompressed) bytes per protobuf byte, learnt from the last batch, for the size limit.
   private volatile double expansion = 1.7;
   private final FlushPipeline pipeline;
@@ -63,8 +71,9 @@ final class PartitionDelivery {
 
   PartitionDelivery(Job job, JobFormat format, KeyTemplate keys, BatchUploader uploader, DeliveryConfig config, Lease lease,
       LeaseStore leases, PositionStore positions, DeliveryTelemetry telemetry, Consumer<byte[], byte[]> consumer,
-      Map<Integer, Position> start, JobWorker worker, ParallelEncoder encoder) {
+      Map<Integer, Position> start, JobWorker worker, ParallelEncoder encoder, Tracer tracer) {
     this.encoder = encoder;
+    this.tracer = tracer;
     this.job = job;
     this.format = format;
     this.keys = keys;
@@ -151,6 +160,7 @@ final class PartitionDelivery {
     if (Arrays.equals(record.key(), account) && record.value() != null) {
       batch.values.add(record.value());
       batch.valueBytes += record.value().length;
+      batch.links.add(record.headers());
     }
     if (batch.intendedLast.isPresent()) {
       if (batch.reachedIntent()) {
@@ -171,8 +181,35 @@ final class PartitionDelivery {
     pipeline.submit(pending -> deliver(batch, last, pending), () -> encoder.start(format, job.accountId(), batch.values));
   }
 
-  /** On the pipeline's thread: encode, record the intent, upload, then advance the stored position. */
+  /**
+   * On the pipeline's thread: encode, record the intent, upload, then advance the stored position. A
+   * batch that carries records is one {@value #SPAN} span, the child of its first sampled record and
+   * linked to the others (up to {@value RecordLinks#DEFAULT_MAX}); each upload attempt is a child of it.
+   */
   private void deliver(PartitionBatch batch, long last, ParallelEncoder.Pending pending) throws InterruptedException {
+    if (batch.values.isEmpty()) {
+      writeAndAdvance(batch, last, pending);
+      return;
+    }
+    Span span = batch.links.start(tracer, SPAN);
+    try (Scope ignored = span.makeCurrent()) {
+      if (span.isRecording()) {
+        span.setAttribute("auditline.job_id", job.id().toString());
+        span.setAttribute("messaging.destination.partition.id", Integer.toString(batch.partition));
+        span.setAttribute("auditline.first_offset", batch.firstOffset);
+        span.setAttribute("auditline.last_offset", last);
+        span.setAttribute("messaging.batch.message_count", batch.values.size());
+      }
+      writeAndAdvance(batch, last, pending);
+    } catch (RuntimeException | InterruptedException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private void writeAndAdvance(PartitionBatch batch, long last, ParallelEncoder.Pending pending) throws InterruptedException {
     JobFormat.Encoded encoded = pending.join();
     if (encoded.records() > 0 && batch.valueBytes > 0) {
       expansion = Math.max(0.1, (double) encoded.rawBytes() / batch.valueBytes);

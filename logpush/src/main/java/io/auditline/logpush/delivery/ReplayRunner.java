@@ -7,6 +7,7 @@ import io.auditline.logpush.destination.DestinationParse;
 import io.auditline.logpush.destination.KeyTemplate;
 import io.auditline.logpush.destination.Upload;
 import io.auditline.logpush.job.Job;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.auditline.logpush.job.JobRepository;
 import io.auditline.logpush.replay.KafkaReplaySource;
 import io.auditline.logpush.replay.Replay;
@@ -147,7 +148,7 @@ public final class ReplayRunner implements Component {
           .map(s -> (ReplaySource) s)
           .orElseGet(() -> storeSource(replay));
       BatchUploader uploader = new BatchUploader(job.get(), destination, config, new JobHealth(dataSource),
-          new DeadLetterStore(dataSource), telemetry, clock);
+          new DeadLetterStore(dataSource), telemetry, clock, TracerProvider.noop().get(""));
       Progress progress = new Progress(replay, source);
       new ReplayBatches(job.get(), JobFormats.forJob(job.get()), valid.spec().keyTemplate(), replay.keyPrefix(), uploader,
           progress, this::pause).deliver(source);

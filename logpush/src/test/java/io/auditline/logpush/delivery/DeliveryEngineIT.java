@@ -16,6 +16,11 @@ import io.auditline.logpush.support.MemoryDestination;
 import io.auditline.logpush.support.Ndjson;
 import io.auditline.testkit.kafka.KafkaTestSupport;
 import io.auditline.testkit.kafka.SharedKafka;
+import io.auditline.platform.tracing.SpanStore;
+import io.auditline.platform.tracing.Tracing;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +79,36 @@ class DeliveryEngineIT {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(Ndjson.ids(store.objects.values())).containsExactlyInAnyOrderElementsOf(ids));
     assertThat(store.objects.keySet()).allSatisfy(key -> assertThat(key).matches("logs/\\d{8}/[0-9a-f-]{36}-p\\d-\\d{20}\\.ndjson\\.gz"));
+  }
+
+  @Test
+  void aDeliveredBatchIsASpanContinuingItsSampledRecordsWithAnUploadChild() throws Exception {
+    MemoryDestination store = store("traced");
+    db.insertJob("acct-traced", "to-traced", "mem://traced", ONE_SECOND, Instant.now().minusSeconds(5));
+    SpanStore spans = new SpanStore(100);
+    try (OpenTelemetrySdk otel = Tracing.create("logpush-test", 0.0, List.of(spans))) {
+      DeliveryEngine engine = new DeliveryEngine(config("traced"), db.dataSource, MemoryDestination.parser(stores),
+          DestinationContext.defaults(), DeliveryTelemetry.NONE, Clock.systemUTC(), otel.getTracer("test"));
+      engine.start();
+      engines.add(engine);
+      String traceId = "0af7651916cd43dd8448eb211c80319c";
+      try (KafkaProducer<byte[], byte[]> producer = Events.producer(bootstrap)) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, "acct-traced".getBytes(StandardCharsets.UTF_8),
+            Events.valid("acct-traced").build().toByteArray());
+        record.headers().add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(30, TimeUnit.SECONDS);
+      }
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> spans.trace(traceId).size() == 2);
+      SpanData batch = spans.trace(traceId).stream().filter(s -> s.getName().equals(PartitionDelivery.SPAN)).findFirst().orElseThrow();
+      SpanData upload = spans.trace(traceId).stream().filter(s -> s.getName().equals(BatchUploader.SPAN)).findFirst().orElseThrow();
+      assertThat(batch.getParentSpanId()).isEqualTo("b7ad6b7169203331");
+      assertThat(batch.getLinks()).extracting(l -> l.getSpanContext().getSpanId()).containsExactly("b7ad6b7169203331");
+      assertThat(upload.getParentSpanId()).isEqualTo(batch.getSpanId());
+      assertThat(upload.getAttributes().asMap().toString())
+          .contains("auditline.destination.type=mem", "auditline.outcome=stored")
+          .contains("auditline.key=" + store.objects.keySet().iterator().next());
+    }
   }
 
   @Test

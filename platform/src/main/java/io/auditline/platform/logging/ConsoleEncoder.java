@@ -1,21 +1,23 @@
 package io.auditline.platform.logging;
 
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.Locale;
 
 /**
  * The console encoder of the shipped {@code logback.xml}: {@link JsonLinesEncoder} when {@code
- * format} is {@code json}, a one-line text pattern when it is {@code text}.
+ * format} is {@code json}, a one-line text pattern when it is {@code text}; both carry the trace and
+ * span ids of the current span.
  *
  * <p>One appender whose encoder switches, rather than two appenders picked by name, because logback
  * reports an unreferenced appender as a warning and then prints its whole status on every start.
  */
 public final class ConsoleEncoder extends EncoderBase<ILoggingEvent> {
 
-  static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg %kvp %mdc%n";
+  static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg %kvp %mdc%traceIds%n";
 
   private String format = "json";
   private Encoder<ILoggingEvent> delegate;
@@ -36,8 +38,13 @@ public final class ConsoleEncoder extends EncoderBase<ILoggingEvent> {
       format = "json";
     }
     if (format.equals("text")) {
-      PatternLayoutEncoder text = new PatternLayoutEncoder();
-      text.setPattern(TEXT_PATTERN);
+      PatternLayout layout = new PatternLayout();
+      layout.getInstanceConverterMap().put("traceIds", TraceIdsConverter::new);
+      layout.setPattern(TEXT_PATTERN);
+      layout.setContext(getContext());
+      layout.start();
+      LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
+      text.setLayout(layout);
       delegate = text;
     } else {
       delegate = new JsonLinesEncoder();

@@ -5,6 +5,8 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +16,9 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * Encodes each log event as one JSON object per line: {@code timestamp} (ISO-8601 UTC), {@code
- * level}, {@code logger}, {@code thread}, {@code message}, then MDC entries and SLF4J key-value
- * pairs as top-level fields, and {@code exception} with the stack trace.
+ * level}, {@code logger}, {@code thread}, {@code message}, {@code trace_id} and {@code span_id} when
+ * the logging thread is inside a valid span, then MDC entries and SLF4J key-value pairs as top-level
+ * fields, and {@code exception} with the stack trace.
  *
  * <p>Key-value pairs are top level so log queries read {@code component="ingest"} rather than a
  * nested path; a key that collides with a standard field is written with a leading underscore.
@@ -23,7 +26,7 @@ import org.slf4j.event.KeyValuePair;
 public final class JsonLinesEncoder extends EncoderBase<ILoggingEvent> {
 
   private static final Set<String> RESERVED =
-      Set.of("timestamp", "level", "logger", "thread", "message", "exception");
+      Set.of("timestamp", "level", "logger", "thread", "message", "exception", "trace_id", "span_id");
   private static final byte[] NONE = new byte[0];
 
   private final JsonFactory json = new JsonFactory();
@@ -43,6 +46,12 @@ public final class JsonLinesEncoder extends EncoderBase<ILoggingEvent> {
       gen.writeStringField("logger", event.getLoggerName());
       gen.writeStringField("thread", event.getThreadName());
       gen.writeStringField("message", event.getFormattedMessage());
+      // Logback encodes on the logging thread (no async appender is shipped), so the current span is the caller's.
+      SpanContext span = Span.current().getSpanContext();
+      if (span.isValid()) {
+        gen.writeStringField("trace_id", span.getTraceId());
+        gen.writeStringField("span_id", span.getSpanId());
+      }
       Map<String, String> mdc = event.getMDCPropertyMap();
       if (mdc != null) {
         for (Map.Entry<String, String> e : mdc.entrySet()) {

@@ -8,6 +8,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,5 +67,46 @@ class JsonLinesEncoderTest {
     assertThat(json.get("exception").asText())
         .startsWith("java.lang.IllegalStateException: broken")
         .contains("JsonLinesEncoderTest");
+  }
+
+  @Test
+  void writesTheIdsOfTheCurrentSpan() throws Exception {
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    String spanId = "b7ad6b7169203331";
+    Span span = Span.wrap(SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault()));
+    LoggingEvent event = new LoggingEvent("fqcn", logger, Level.INFO, "inside", null, null);
+    event.setMDCPropertyMap(Map.of());
+
+    JsonNode json;
+    try (Scope ignored = span.makeCurrent()) {
+      json = encode(event);
+    }
+    JsonNode outside = encode(event);
+
+    assertThat(json.get("trace_id").asText()).isEqualTo(traceId);
+    assertThat(json.get("span_id").asText()).isEqualTo(spanId);
+    assertThat(outside.has("trace_id")).isFalse();
+    assertThat(outside.has("span_id")).isFalse();
+  }
+
+  @Test
+  void theTextFormatCarriesTheIdsOfTheCurrentSpanToo() {
+    ConsoleEncoder encoder = new ConsoleEncoder();
+    encoder.setFormat("text");
+    encoder.setContext(context);
+    encoder.start();
+    Span span = Span.wrap(SpanContext.create(
+        "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault()));
+    LoggingEvent event = new LoggingEvent("fqcn", logger, Level.INFO, "inside", null, null);
+    event.setMDCPropertyMap(Map.of());
+
+    String inside;
+    try (Scope ignored = span.makeCurrent()) {
+      inside = new String(encoder.encode(event), StandardCharsets.UTF_8);
+    }
+    String outside = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+    assertThat(inside).contains("inside").contains("trace_id=0af7651916cd43dd8448eb211c80319c span_id=b7ad6b7169203331");
+    assertThat(outside).contains("inside").doesNotContain("trace_id");
   }
 }

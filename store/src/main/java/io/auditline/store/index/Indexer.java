@@ -1,6 +1,12 @@
 package io.auditline.store.index;
 
 import io.auditline.platform.kafka.BatchHandler;
+import io.auditline.platform.tracing.RecordLinks;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Scope;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,27 +25,58 @@ import org.slf4j.LoggerFactory;
  * rejects alike, is committed in one PostgreSQL transaction before {@link #handle} returns, and
  * writing a batch again changes nothing, so the consumer's offset commit after it gives each event
  * exactly one row.
+ *
+ * <p>Each batch is one {@value #SPAN} span: the child of the first sampled record's trace context
+ * (from its Kafka headers) with links to up to {@value RecordLinks#DEFAULT_MAX} sampled records, so
+ * an event's trace continues into the index.
  */
 public final class Indexer implements BatchHandler<byte[], byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+  /** The span of one indexed batch. */
+  public static final String SPAN = "indexer.batch";
 
   private final IndexWriter writer;
   private final IndexerTelemetry telemetry;
   private final Clock clock;
+  private final Tracer tracer;
 
   public Indexer(DataSource dataSource, IndexerTelemetry telemetry) {
-    this(dataSource, telemetry, Clock.systemUTC());
+    this(dataSource, telemetry, Clock.systemUTC(), TracerProvider.noop().get(""));
   }
 
-  public Indexer(DataSource dataSource, IndexerTelemetry telemetry, Clock clock) {
+  public Indexer(DataSource dataSource, IndexerTelemetry telemetry, Clock clock, Tracer tracer) {
     this.writer = new IndexWriter(dataSource);
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.tracer = Objects.requireNonNull(tracer, "tracer");
   }
 
   @Override
   public void handle(ConsumerRecords<byte[], byte[]> records) throws SQLException {
+    RecordLinks links = new RecordLinks();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      links.add(record.headers());
+    }
+    Span span = links.start(tracer, SPAN);
+    try (Scope ignored = span.makeCurrent()) { // the warnings below carry the trace ids
+      IndexWriter.Written written = index(records);
+      if (span.isRecording()) {
+        span.setAttribute("messaging.batch.message_count", records.count());
+        span.setAttribute("auditline.inserted", written.inserted());
+        span.setAttribute("auditline.duplicates", written.duplicates());
+        span.setAttribute("auditline.rejected", written.rejected());
+      }
+    } catch (SQLException | RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private IndexWriter.Written index(ConsumerRecords<byte[], byte[]> records) throws SQLException {
     List<IndexRow> rows = new ArrayList<>(records.count());
     List<IndexWriter.Reject> rejects = new ArrayList<>();
     long newestTimestamp = -1;
@@ -75,5 +112,6 @@ public final class Indexer implements BatchHandler<byte[], byte[]> {
           .addKeyValue("duplicates", written.duplicates())
           .log("records already indexed (a replay after a crash or rebalance)");
     }
+    return written;
   }
 }

@@ -6,6 +6,8 @@ import io.auditline.platform.kafka.MicrometerBatchConsumerTelemetry;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.metrics.PipelineErrors.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +29,27 @@ public record IndexerRole(List<Component> components, BatchConsumer<byte[], byte
     components = List.copyOf(components);
   }
 
-  /** The indexer of {@code topic} with the default consumer settings. */
+  /** The indexer of {@code topic} with the default consumer settings, without tracing. */
   public static IndexerRole create(DataSource dataSource, String bootstrapServers, String topic, MeterRegistry metrics) {
-    return create(dataSource, consumerConfig(bootstrapServers, topic), metrics);
+    return create(dataSource, consumerConfig(bootstrapServers, topic), metrics, OpenTelemetry.noop());
   }
 
-  /** The indexer with the given consumer settings (group, batch size, retry policy). */
+  /** The indexer of {@code topic} with the default consumer settings; its batch spans go to {@code telemetry}. */
+  public static IndexerRole create(
+      DataSource dataSource, String bootstrapServers, String topic, MeterRegistry metrics, OpenTelemetry telemetry) {
+    return create(dataSource, consumerConfig(bootstrapServers, topic), metrics, telemetry);
+  }
+
+  /** The indexer with the given consumer settings (group, batch size, retry policy), without tracing. */
   public static IndexerRole create(DataSource dataSource, BatchConsumerConfig config, MeterRegistry metrics) {
-    Indexer indexer = new Indexer(dataSource, new MicrometerIndexerTelemetry(metrics));
+    return create(dataSource, config, metrics, OpenTelemetry.noop());
+  }
+
+  /** The indexer with the given consumer settings; its batch spans go to {@code telemetry}. */
+  public static IndexerRole create(
+      DataSource dataSource, BatchConsumerConfig config, MeterRegistry metrics, OpenTelemetry telemetry) {
+    Indexer indexer = new Indexer(dataSource, new MicrometerIndexerTelemetry(metrics), Clock.systemUTC(),
+        telemetry.getTracer("io.auditline.store"));
     BatchConsumer<byte[], byte[]> consumer =
         new BatchConsumer<>(
             config,

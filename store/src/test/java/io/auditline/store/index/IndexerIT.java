@@ -11,6 +11,11 @@ import io.auditline.proto.v1.ActorType;
 import io.auditline.proto.v1.AuditEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.auditline.platform.tracing.SpanStore;
+import io.auditline.platform.tracing.Tracing;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,5 +209,32 @@ class IndexerIT {
       ids.add(AuditEvent.parseFrom(record.value()).getId());
     }
     return ids;
+  }
+
+  @Test
+  void eachBatchIsASpanContinuingTheFirstSampledRecordsTraceAndLinkingToEverySampledRecord() throws Exception {
+    TestKafka kafka = new TestKafka("index-traced", 1);
+    List<ProducerRecord<byte[], byte[]>> records = events(kafka, 3);
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    records.get(0).headers().add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+    records.get(1).headers().add("traceparent",
+        "00-1af7651916cd43dd8448eb211c80319c-c7ad6b7169203331-00".getBytes(StandardCharsets.UTF_8)); // not sampled
+    records.get(2).headers().add("traceparent",
+        "00-2af7651916cd43dd8448eb211c80319c-d7ad6b7169203331-01".getBytes(StandardCharsets.UTF_8));
+    kafka.produce(records);
+    SpanStore spans = new SpanStore(100);
+
+    try (OpenTelemetrySdk otel = Tracing.create("store-test", 0.0, List.of(spans));
+        Lifecycle indexer = start(IndexerRole.create(db.dataSource, kafka.bootstrap, kafka.topic, metrics, otel))) {
+      await().atMost(WAIT).until(() -> db.count("audit_events") == 3);
+      await().atMost(WAIT).until(() -> !spans.trace(traceId).isEmpty());
+    }
+
+    SpanData batch = spans.trace(traceId).getFirst();
+    assertThat(batch.getName()).isEqualTo(Indexer.SPAN);
+    assertThat(batch.getParentSpanId()).isEqualTo("b7ad6b7169203331");
+    assertThat(batch.getLinks()).extracting(l -> l.getSpanContext().getSpanId())
+        .containsExactly("b7ad6b7169203331", "d7ad6b7169203331");
+    assertThat(batch.getAttributes().asMap().toString()).contains("auditline.inserted=3");
   }
 }
