@@ -127,7 +127,7 @@ public record AuditlineServer(
       }
       if (config.roles().contains("detect")) {
         DetectRole.create(dataSource, config.kafka().bootstrapServers(), config.kafka().settings().securityTopic(),
-                config.detect().settings(), metrics.registry(), Clock.systemUTC())
+                config.detect().settings(), metrics.registry(), telemetry, Clock.systemUTC())
             .components()
             .forEach(lifecycle::add);
       }

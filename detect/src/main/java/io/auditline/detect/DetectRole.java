@@ -24,6 +24,7 @@ import io.auditline.platform.metrics.PipelineErrors.Stage;
 import io.auditline.store.api.ApiRoutes;
 import io.auditline.store.token.Authenticator;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -54,11 +55,12 @@ public record DetectRole(List<Component> components) {
   }
 
   public static DetectRole create(DataSource dataSource, String bootstrapServers, String topic, MeterRegistry metrics) {
-    return create(dataSource, bootstrapServers, topic, DetectSettings.defaults(), metrics, Clock.systemUTC());
+    return create(dataSource, bootstrapServers, topic, DetectSettings.defaults(), metrics, OpenTelemetry.noop(),
+        Clock.systemUTC());
   }
 
   public static DetectRole create(DataSource dataSource, String bootstrapServers, String topic, DetectSettings settings,
-      MeterRegistry metrics, Clock clock) {
+      MeterRegistry metrics, OpenTelemetry tracing, Clock clock) {
     PolicyRepository policyRepository = new PolicyRepository(dataSource);
     EnabledPolicies policies = new EnabledPolicies(policyRepository, settings.policyRefresh(), clock);
     RollupRepository rollups = new RollupRepository(dataSource);
@@ -81,7 +83,7 @@ public record DetectRole(List<Component> components) {
 
     NotificationDispatcher notify = new NotificationDispatcher(dataSource, policyRepository,
         new ChannelNotifiers(settings.guard(), settings.smtp(), clock), new MicrometerDispatchTelemetry(metrics),
-        NotificationDispatcher.BACKOFF, Duration.ofSeconds(1), clock);
+        NotificationDispatcher.BACKOFF, Duration.ofSeconds(1), clock, tracing.getTracer(NotificationDispatcher.SCOPE));
     return new DetectRole(List.of(consumer, scheduler, notify));
   }
 

@@ -1,10 +1,14 @@
 package io.auditline.detect.alert;
 
+import io.auditline.platform.metrics.PipelineErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 
-/** {@code auditline_detect_notifications_total{outcome, reason}}: reasons are the notifiers' short stable tokens. */
+/**
+ * {@code auditline_detect_notifications_total{outcome, reason}} (reasons are the notifiers' short stable
+ * tokens); a notification given up also counts in {@code auditline_errors_total{stage="detect",kind="notification_failure"}}.
+ */
 public final class MicrometerDispatchTelemetry implements DispatchTelemetry {
 
   private final MeterRegistry registry;
@@ -28,6 +32,7 @@ public final class MicrometerDispatchTelemetry implements DispatchTelemetry {
   @Override
   public void failed(String reason) {
     counter("failed", reason).increment();
+    PipelineErrors.counter(registry, PipelineErrors.Stage.DETECT, "notification_failure").increment();
   }
 
   private Counter counter(String outcome, String reason) {

@@ -10,6 +10,11 @@ import io.auditline.detect.policy.Channel;
 import io.auditline.detect.policy.PolicyRepository;
 import io.auditline.platform.lifecycle.Component;
 import io.auditline.platform.lifecycle.Health;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +41,8 @@ public final class NotificationDispatcher implements Component {
   private static final Duration LEASE = Duration.ofMinutes(2);
   private static final int BATCH = 20;
   private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+  public static final String SCOPE = "io.auditline.detect";
+  static final String SPAN = "detect.notify";
 
   private final NotificationOutbox outbox;
   private final AlertRepository alerts;
@@ -45,12 +52,20 @@ public final class NotificationDispatcher implements Component {
   private final Backoff backoff;
   private final Duration poll;
   private final Clock clock;
+  private final Tracer tracer;
   private final Thread thread = Thread.ofPlatform().name("detect-notify").unstarted(this::run);
   private volatile boolean running = true;
   private volatile Throwable failure;
 
   public NotificationDispatcher(DataSource dataSource, PolicyRepository policies, ChannelNotifiers notifiers,
       DispatchTelemetry telemetry, Backoff backoff, Duration poll, Clock clock) {
+    this(dataSource, policies, notifiers, telemetry, backoff, poll, clock, OpenTelemetry.noop().getTracer(SCOPE));
+  }
+
+  /** With {@code tracer}, every attempt is a {@value #SPAN} span (alert, zone, channel, attempt, outcome). */
+  public NotificationDispatcher(DataSource dataSource, PolicyRepository policies, ChannelNotifiers notifiers,
+      DispatchTelemetry telemetry, Backoff backoff, Duration poll, Clock clock, Tracer tracer) {
+    this.tracer = Objects.requireNonNull(tracer, "tracer");
     this.outbox = new NotificationOutbox(dataSource);
     this.alerts = new AlertRepository(dataSource);
     this.policies = Objects.requireNonNull(policies, "policies");
@@ -117,8 +132,16 @@ public final class NotificationDispatcher implements Component {
     }
     Channel channel = policy.get().spec().channels().get(n.channelIndex());
     Notifier notifier = notifiers.forChannel(channel);
+    Span span = tracer.spanBuilder(SPAN).setSpanKind(SpanKind.CLIENT).startSpan();
+    if (span.isRecording()) {
+      span.setAttribute("auditline.alert.id", n.alertId().toString());
+      span.setAttribute("auditline.alert.state", n.state().wireName());
+      span.setAttribute("auditline.zone.id", alert.get().zoneId());
+      span.setAttribute("auditline.channel.type", channel instanceof Channel.Webhook ? "webhook" : "email");
+      span.setAttribute("auditline.attempt", n.attempt());
+    }
     NotifyOutcome outcome;
-    try {
+    try (Scope ignored = span.makeCurrent()) {
       outcome = notifier.send(notification(alert.get(), n.state()));
     } catch (RuntimeException e) {
       outcome = new NotifyOutcome.Retry("error", e.toString());
@@ -131,6 +154,14 @@ public final class NotificationDispatcher implements Component {
         }
       }
     }
+    if (span.isRecording()) {
+      span.setAttribute("auditline.outcome", switch (outcome) {
+        case NotifyOutcome.Delivered d -> "delivered";
+        case NotifyOutcome.Retry r -> "retry:" + r.reason();
+        case NotifyOutcome.Rejected r -> "rejected:" + r.reason();
+      });
+    }
+    span.end();
     finish(n, outcome);
   }
 

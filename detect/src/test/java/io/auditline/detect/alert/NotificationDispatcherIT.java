@@ -15,6 +15,11 @@ import io.auditline.detect.policy.PolicyRepository;
 import io.auditline.detect.policy.ZoneScope;
 import io.auditline.detect.support.DetectDb;
 import io.auditline.platform.net.AddressGuard;
+import io.auditline.platform.tracing.SpanStore;
+import io.auditline.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -113,8 +118,14 @@ class NotificationDispatcherIT {
     return rows.getFirst();
   }
 
+  /** Each test starts a day after the previous one's clock, so one test's retries are never due in another. */
+  private static Instant nextDay() {
+    return now.updateAndGet(t -> t.plus(Duration.ofDays(1)));
+  }
+
   @Test
   void deliversASignedPayloadOnceAndRetriesAServerErrorLater() throws Exception {
+    Instant base = nextDay();
     received.clear();
     Alert alert = openAlert("acc-deliver", List.of(AlertFixtures.webhook(hook())));
     NotificationDispatcher dispatcher = dispatcher(AddressGuard.allowing(List.of("127.0.0.0/8")));
@@ -127,7 +138,7 @@ class NotificationDispatcherIT {
     assertThat(retried.lastError()).hasValueSatisfying(e -> assertThat(e).contains("503"));
     assertThat(dispatcher.dispatchOnce()).isZero(); // not due before its backoff ends
 
-    now.set(T.plus(Duration.ofMinutes(10)));
+    now.set(base.plus(Duration.ofMinutes(10)));
     assertThat(dispatcher.dispatchOnce()).isEqualTo(1);
     assertThat(only(alert).status()).isEqualTo("delivered");
     assertThat(only(alert).attempts()).isEqualTo(2);
@@ -146,8 +157,31 @@ class NotificationDispatcherIT {
   }
 
   @Test
+  void eachAttemptIsASpanWithItsOutcome() {
+    Instant base = nextDay();
+    Alert alert = openAlert("acc-traced", List.of(AlertFixtures.webhook(hook())));
+    SpanStore spans = new SpanStore(100);
+    try (OpenTelemetrySdk sdk = Tracing.create("detect-test", 1.0, List.of(spans))) {
+      NotificationDispatcher traced = new NotificationDispatcher(db.dataSource, policies,
+          new ChannelNotifiers(AddressGuard.allowing(List.of("127.0.0.0/8")), Optional.empty(), Clock.systemUTC()),
+          DispatchTelemetry.NONE, NotificationDispatcher.BACKOFF, Duration.ofMillis(50), CLOCK,
+          sdk.getTracer(NotificationDispatcher.SCOPE));
+      statuses.add(503);
+      traced.dispatchOnce();
+      now.set(base.plus(Duration.ofMinutes(10)));
+      traced.dispatchOnce();
+      List<SpanData> notify = spans.recent(10).stream().flatMap(t -> spans.trace(t.traceId()).stream())
+          .filter(s -> s.getName().equals(NotificationDispatcher.SPAN)).toList();
+      assertThat(notify).extracting(s -> s.getAttributes().get(AttributeKey.stringKey("auditline.outcome")))
+          .containsExactlyInAnyOrder("retry:server_error", "delivered");
+      assertThat(notify).allSatisfy(s -> assertThat(s.getAttributes().get(AttributeKey.stringKey("auditline.alert.id")))
+          .isEqualTo(alert.id().toString()));
+    }
+  }
+
+  @Test
   void aRefusedAddressAndAMissingRelayFailWithoutRetrying() {
-    now.set(T.plus(Duration.ofHours(1)));
+    nextDay();
     Alert alert = openAlert("acc-refused", List.of(AlertFixtures.webhook(hook()), new Channel.Email(List.of("soc@example.com"))));
     // Public addresses only: the loopback receiver is an internal address.
     NotificationDispatcher dispatcher = dispatcher(AddressGuard.publicOnly());
@@ -164,7 +198,7 @@ class NotificationDispatcherIT {
 
   @Test
   void aClientErrorEndsTheNotification() {
-    now.set(T.plus(Duration.ofHours(2)));
+    nextDay();
     Alert alert = openAlert("acc-400", List.of(AlertFixtures.webhook(hook())));
     statuses.add(410);
 
