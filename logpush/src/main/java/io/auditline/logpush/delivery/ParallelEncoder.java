@@ -1,10 +1,12 @@
 package io.auditline.logpush.delivery;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.auditline.logpush.format.WireEvent;
 import io.auditline.proto.v1.AuditEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,7 +88,16 @@ final class ParallelEncoder {
   private static JobFormat.Encoded chunk(JobFormat format, String account, List<byte[]> values) {
     try {
       JobFormat.Session session = format.open();
+      // Most records are rendered from their wire bytes; what that reader declines is parsed as before.
+      WireEvent wire = format.readsWire() ? new WireEvent() : null;
+      byte[] accountBytes = account.getBytes(StandardCharsets.UTF_8);
       for (byte[] value : values) {
+        if (wire != null && wire.read(value)) {
+          if (wire.accountIs(accountBytes)) {
+            session.add(wire);
+          }
+          continue;
+        }
         AuditEvent event = parse(value);
         if (event != null && event.getAccountId().equals(account) && format.accepts(event)) {
           session.add(event);

@@ -27,7 +27,8 @@ public final class EncodingSession implements AutoCloseable {
       this.compressor = Compressors.open(options.compression(), options.effectiveGzipLevel(), body);
       this.raw = new CountingOutputStream(compressor);
       this.sink = switch (options.format()) {
-        case NDJSON -> new RecordSink.Ndjson(raw, new JsonEventWriter(encoder.jsonParts(), options.timestampFormat()));
+        case NDJSON -> new RecordSink.Ndjson(raw, new JsonEventWriter(encoder.jsonParts(), options.timestampFormat()),
+            new WireJsonWriter(encoder.jsonParts(), options.timestampFormat()));
         case CSV -> new RecordSink.Csv(raw, new CsvEventWriter(encoder.csvColumns(), options.timestampFormat()));
       };
     } catch (IOException e) {
@@ -47,6 +48,25 @@ public final class EncodingSession implements AutoCloseable {
       // A half-written record cannot be taken back, so the session is over.
       close();
       throw new UncheckedIOException("encoding event " + event.getId() + " failed", e);
+    }
+    records++;
+    return true;
+  }
+
+  /**
+   * Writes an event read from its wire bytes unless sampling skips it; returns whether it was written.
+   * The output is what {@link #add(AuditEvent)} writes for the parsed event.
+   */
+  public boolean add(WireEvent event) {
+    requireOpen();
+    if (encoder.sampler().rate() < 1 && !encoder.sampler().keeps(event.id())) {
+      return false;
+    }
+    try {
+      sink.write(event);
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("encoding event " + event.id() + " failed", e);
     }
     records++;
     return true;
