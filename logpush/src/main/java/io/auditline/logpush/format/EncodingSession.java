@@ -1,7 +1,6 @@
 package io.auditline.logpush.format;
 
 import io.auditline.proto.v1.AuditEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +12,7 @@ import java.io.UncheckedIOException;
 public final class EncodingSession implements AutoCloseable {
 
   private final BatchEncoder encoder;
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+  private final BlockOutputStream body = new BlockOutputStream();
   private final CountingOutputStream raw;
   private final OutputStream compressor;
   private final RecordSink sink;

@@ -2,6 +2,9 @@ package io.auditline.logpush.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A byte buffer in front of the uncompressed stream that JSON is written into as UTF-8 bytes,
@@ -28,6 +31,11 @@ final class JsonBytes {
     ESCAPES['\n'] = 'n';
     ESCAPES['\r'] = 'r';
   }
+
+  /** Eight bytes at a time, for the runs of text that need no escape. */
+  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   private final OutputStream out;
   private final byte[] buf = new byte[CAPACITY];
@@ -65,6 +73,9 @@ final class JsonBytes {
     while (i < end) {
       // Runs that need no escape are copied whole; an escape takes at most 6 bytes.
       int run = i;
+      while (run + 8 <= end && plain((long) LONGS.get(utf8, run))) {
+        run += 8;
+      }
       while (run < end && needsNoEscape(utf8[run])) {
         run++;
       }
@@ -116,6 +127,17 @@ final class JsonBytes {
       out.write(buf, 0, pos);
       pos = 0;
     }
+  }
+
+  /**
+   * True when none of eight bytes is a control character, quote or backslash (bytes of multi-byte
+   * characters never match). May answer false for a word that is plain; then bytes are checked singly.
+   */
+  private static boolean plain(long x) {
+    long control = (x - 0x20 * ONES) & ~x;
+    long quote = x ^ ('"' * ONES);
+    long backslash = x ^ ('\\' * ONES);
+    return ((control | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash) & HIGHS) == 0;
   }
 
   private static boolean needsNoEscape(byte b) {

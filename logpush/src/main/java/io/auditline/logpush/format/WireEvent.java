@@ -315,6 +315,10 @@ public final class WireEvent {
   /** Well-formed UTF-8 as the parser requires of proto3 strings (no overlong forms, surrogates or values past U+10FFFF). */
   static boolean validUtf8(byte[] b, int i, int end) {
     while (i < end) {
+      if (i + 8 <= end && ((long) JsonBytes.LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+        i += 8; // eight ASCII bytes
+        continue;
+      }
       byte b1 = b[i++];
       if (b1 >= 0) {
         continue;

@@ -104,6 +104,29 @@ class WireJsonProperties {
     assertThat(text(viaWire(options, List.of(record)))).isEqualTo(expected);
   }
 
+  @Property(tries = 1000)
+  void stringsAreEscapedAsJacksonEscapesThem(@ForAll("longTexts") String text) throws Exception {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream ours = new ByteArrayOutputStream();
+    JsonBytes bytes = new JsonBytes(ours);
+    bytes.string(utf8, 0, utf8.length);
+    bytes.flush();
+    ByteArrayOutputStream jackson = new ByteArrayOutputStream();
+    try (var g = new com.fasterxml.jackson.core.JsonFactoryBuilder()
+        .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build()
+        .createGenerator(jackson)) {
+      g.writeString(new String(utf8, StandardCharsets.UTF_8));
+    }
+
+    assertThat(ours.toString(StandardCharsets.UTF_8)).isEqualTo(jackson.toString(StandardCharsets.UTF_8));
+  }
+
+  @Property(tries = 2000)
+  void utf8CheckAgreesWithProtobufs(@ForAll("nearlyUtf8") byte[] bytes) {
+    assertThat(WireEvent.validUtf8(bytes, 0, bytes.length))
+        .isEqualTo(com.google.protobuf.ByteString.copyFrom(bytes).isValidUtf8());
+  }
+
   @Example
   void declinesInvalidUtf8AndNonAsciiMetadataKeys() {
     AuditEvent event = TestEvents.event().build();
@@ -203,6 +226,26 @@ class WireJsonProperties {
   @Provide
   Arbitrary<AuditEvent> event() {
     return TestEvents.events();
+  }
+
+  /** Text of the tricky fragments long enough for the eight-byte paths, and arbitrary text. */
+  @Provide
+  Arbitrary<String> longTexts() {
+    return Arbitraries.oneOf(TestEvents.texts().list().ofMaxSize(12).map(p -> String.join("", p)),
+        Arbitraries.strings().ofMaxLength(60), Arbitraries.strings().ascii().ofMaxLength(60));
+  }
+
+  /** Valid UTF-8 with a few bytes changed, so that both answers come up often. */
+  @Provide
+  Arbitrary<byte[]> nearlyUtf8() {
+    Arbitrary<byte[]> valid = Arbitraries.strings().ofMaxLength(30).map(t -> t.getBytes(StandardCharsets.UTF_8));
+    return Combinators.combine(valid, Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 255),
+        Arbitraries.integers().between(0, 2)).as((b, at, value, changes) -> {
+          for (int i = 0; i < changes && b.length > 0; i++) {
+            b[(at + 7 * i) % b.length] = (byte) (value + 37 * i);
+          }
+          return b;
+        });
   }
 
   /** Truncations (0, at) and byte overwrites (1, at, value). */
