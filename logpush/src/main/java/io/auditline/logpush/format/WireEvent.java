@@ -20,6 +20,13 @@ public final class WireEvent {
   private static final int LENGTH_DELIMITED = WireFormat.WIRETYPE_LENGTH_DELIMITED;
   private static final int VARINT = WireFormat.WIRETYPE_VARINT;
   private static final int FIELDS = EventField.values().length;
+  // The nested messages read.
+  private static final int ACTOR = 0;
+  private static final int ACTION = 1;
+  private static final int RESOURCE = 2;
+  private static final int REQUEST = 3;
+  private static final int METADATA_ENTRY = 4;
+  private static final int OCCURRED_AT = 5;
 
   private byte[] bytes;
   /** Start and length of each string field in {@link #bytes}, by {@link EventField#ordinal()}. */
@@ -116,23 +123,19 @@ public final class WireEvent {
   }
 
   private boolean event(CodedInputStream in) throws IOException {
-    while (true) {
-      int tag = in.readTag();
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       boolean ok = switch (tag) {
-        case 0 -> {
-          yield true;
-        }
         case 1 << 3 | LENGTH_DELIMITED -> string(in, EventField.ID);
         case 2 << 3 | LENGTH_DELIMITED -> string(in, EventField.ACCOUNT_ID);
-        case 3 << 3 | LENGTH_DELIMITED -> message(in, 3);
-        case 4 << 3 | LENGTH_DELIMITED -> message(in, 4);
-        case 5 << 3 | LENGTH_DELIMITED -> message(in, 5);
+        case 3 << 3 | LENGTH_DELIMITED -> message(in, ACTOR);
+        case 4 << 3 | LENGTH_DELIMITED -> message(in, ACTION);
+        case 5 << 3 | LENGTH_DELIMITED -> message(in, RESOURCE);
         case 6 << 3 | LENGTH_DELIMITED -> {
           hasRequest = true;
-          yield message(in, 6);
+          yield message(in, REQUEST);
         }
         case 7 << 3 | LENGTH_DELIMITED -> string(in, EventField.ZONE_ID);
-        case 8 << 3 | LENGTH_DELIMITED -> message(in, 8);
+        case 8 << 3 | LENGTH_DELIMITED -> message(in, METADATA_ENTRY);
         case 9 << 3 | VARINT -> {
           schemaVersion = in.readUInt32();
           yield true;
@@ -142,29 +145,23 @@ public final class WireEvent {
       if (!ok) {
         return false;
       }
-      if (tag == 0) {
-        return true;
-      }
     }
+    return true;
   }
 
-  /** A nested message of field {@code number} of the event (or 41 for action.occurred_at). */
-  private boolean message(CodedInputStream in, int number) throws IOException {
+  /** A nested message: one of the kinds below. */
+  private boolean message(CodedInputStream in, int kind) throws IOException {
     int limit = in.pushLimit(in.readRawVarint32());
-    int entry = number == 8 ? startEntry() : -1;
-    while (true) {
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
-      }
-      boolean ok = switch (number) {
-        case 3 -> actor(in, tag);
-        case 4 -> action(in, tag);
-        case 5 -> resource(in, tag);
-        case 6 -> request(in, tag);
-        case 8 -> entry(in, tag, entry);
-        case 41 -> timestamp(in, tag);
-        default -> throw new IllegalStateException("no message field " + number);
+    int entry = kind == METADATA_ENTRY ? startEntry() : -1;
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      boolean ok = switch (kind) {
+        case ACTOR -> actor(in, tag);
+        case ACTION -> action(in, tag);
+        case RESOURCE -> resource(in, tag);
+        case REQUEST -> request(in, tag);
+        case METADATA_ENTRY -> entry(in, tag, entry);
+        case OCCURRED_AT -> timestamp(in, tag);
+        default -> throw new IllegalStateException("no message kind " + kind);
       };
       if (!ok) {
         return false;
@@ -198,7 +195,7 @@ public final class WireEvent {
         actionResult = in.readEnum();
         yield true;
       }
-      case 4 << 3 | LENGTH_DELIMITED -> message(in, 41);
+      case 4 << 3 | LENGTH_DELIMITED -> message(in, OCCURRED_AT);
       default -> in.skipField(tag);
     };
   }
