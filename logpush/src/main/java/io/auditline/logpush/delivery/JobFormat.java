@@ -1,5 +1,6 @@
 package io.auditline.logpush.delivery;
 
+import io.auditline.logpush.format.WireEvent;
 import io.auditline.proto.v1.AuditEvent;
 import java.io.IOException;
 
@@ -8,6 +9,14 @@ interface JobFormat {
 
   /** True when the job's filter keeps the event. */
   boolean accepts(AuditEvent event);
+
+  /**
+   * True when records may be rendered from their wire bytes ({@link Session#add(WireEvent)}) without
+   * parsing them: NDJSON and no filter, which would need the parsed event.
+   */
+  default boolean readsWire() {
+    return false;
+  }
 
   /** Starts a new object body. */
   Session open() throws IOException;
@@ -25,6 +34,9 @@ interface JobFormat {
 
     /** Adds an event; false when sampling left it out. */
     boolean add(AuditEvent event) throws IOException;
+
+    /** Adds an event read from its wire bytes, as {@link #add(AuditEvent)} adds it parsed; false when sampling left it out. */
+    boolean add(WireEvent event) throws IOException;
 
     /** Events written so far. */
     int records();

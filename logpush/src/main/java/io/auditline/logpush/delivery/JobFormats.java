@@ -8,6 +8,7 @@ import io.auditline.logpush.format.EncodingSession;
 import io.auditline.logpush.format.OptionsParse;
 import io.auditline.logpush.format.OutputFormat;
 import io.auditline.logpush.format.OutputOptions;
+import io.auditline.logpush.format.WireEvent;
 import io.auditline.logpush.job.Job;
 import io.auditline.proto.v1.AuditEvent;
 
@@ -38,11 +39,21 @@ final class JobFormats {
       }
 
       @Override
+      public boolean readsWire() {
+        return options.format() == OutputFormat.NDJSON && filter.where().isEmpty();
+      }
+
+      @Override
       public Session open() {
         EncodingSession session = encoder.open();
         return new Session() {
           @Override
           public boolean add(AuditEvent event) {
+            return session.add(event);
+          }
+
+          @Override
+          public boolean add(WireEvent event) {
             return session.add(event);
           }
 

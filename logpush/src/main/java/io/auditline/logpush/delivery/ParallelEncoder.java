@@ -1,10 +1,11 @@
 package io.auditline.logpush.delivery;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.auditline.logpush.format.WireEvent;
 import io.auditline.proto.v1.AuditEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,31 +63,47 @@ final class ParallelEncoder {
   }
 
   private static JobFormat.Encoded concatenate(List<CompletableFuture<JobFormat.Encoded>> parts) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    int records = 0;
-    long raw = 0;
-    JobFormat.Encoded first = null;
+    List<JobFormat.Encoded> encoded = new ArrayList<>(parts.size());
+    int size = 0;
     for (CompletableFuture<JobFormat.Encoded> part : parts) {
-      JobFormat.Encoded encoded;
       try {
-        encoded = part.join();
+        JobFormat.Encoded e = part.join();
+        encoded.add(e);
+        size = Math.addExact(size, e.records() > 0 ? e.body().length : 0);
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
-      first = first == null ? encoded : first;
-      if (encoded.records() > 0) {
-        body.writeBytes(encoded.body());
-        records += encoded.records();
-        raw += encoded.rawBytes();
+    }
+    // One array of the final size: growing a stream would copy the body a few times over.
+    byte[] body = new byte[size];
+    int at = 0;
+    int records = 0;
+    long raw = 0;
+    for (JobFormat.Encoded e : encoded) {
+      if (e.records() > 0) {
+        System.arraycopy(e.body(), 0, body, at, e.body().length);
+        at += e.body().length;
+        records += e.records();
+        raw += e.rawBytes();
       }
     }
-    return new JobFormat.Encoded(body.toByteArray(), records, raw, first.contentType(), first.contentEncoding(), first.extension());
+    JobFormat.Encoded first = encoded.getFirst();
+    return new JobFormat.Encoded(body, records, raw, first.contentType(), first.contentEncoding(), first.extension());
   }
 
   private static JobFormat.Encoded chunk(JobFormat format, String account, List<byte[]> values) {
     try {
       JobFormat.Session session = format.open();
+      // Most records are rendered from their wire bytes; what that reader declines is parsed as before.
+      WireEvent wire = format.readsWire() ? new WireEvent() : null;
+      byte[] accountBytes = account.getBytes(StandardCharsets.UTF_8);
       for (byte[] value : values) {
+        if (wire != null && wire.read(value)) {
+          if (wire.accountIs(accountBytes)) {
+            session.add(wire);
+          }
+          continue;
+        }
         AuditEvent event = parse(value);
         if (event != null && event.getAccountId().equals(account) && format.accepts(event)) {
           session.add(event);

@@ -1,7 +1,6 @@
 package io.auditline.logpush.format;
 
 import io.auditline.proto.v1.AuditEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +12,7 @@ import java.io.UncheckedIOException;
 public final class EncodingSession implements AutoCloseable {
 
   private final BatchEncoder encoder;
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+  private final BlockOutputStream body = new BlockOutputStream();
   private final CountingOutputStream raw;
   private final OutputStream compressor;
   private final RecordSink sink;
@@ -27,7 +26,8 @@ public final class EncodingSession implements AutoCloseable {
       this.compressor = Compressors.open(options.compression(), options.effectiveGzipLevel(), body);
       this.raw = new CountingOutputStream(compressor);
       this.sink = switch (options.format()) {
-        case NDJSON -> new RecordSink.Ndjson(raw, new JsonEventWriter(encoder.jsonParts(), options.timestampFormat()));
+        case NDJSON -> new RecordSink.Ndjson(raw, new JsonEventWriter(encoder.jsonParts(), options.timestampFormat()),
+            new WireJsonWriter(encoder.jsonParts(), options.timestampFormat()));
         case CSV -> new RecordSink.Csv(raw, new CsvEventWriter(encoder.csvColumns(), options.timestampFormat()));
       };
     } catch (IOException e) {
@@ -47,6 +47,25 @@ public final class EncodingSession implements AutoCloseable {
       // A half-written record cannot be taken back, so the session is over.
       close();
       throw new UncheckedIOException("encoding event " + event.getId() + " failed", e);
+    }
+    records++;
+    return true;
+  }
+
+  /**
+   * Writes an event read from its wire bytes unless sampling skips it; returns whether it was written.
+   * The output is what {@link #add(AuditEvent)} writes for the parsed event.
+   */
+  public boolean add(WireEvent event) {
+    requireOpen();
+    if (encoder.sampler().rate() < 1 && !encoder.sampler().keeps(event.id())) {
+      return false;
+    }
+    try {
+      sink.write(event);
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("encoding event " + event.id() + " failed", e);
     }
     records++;
     return true;

@@ -16,13 +16,20 @@ sealed interface RecordSink {
 
   void write(AuditEvent event) throws IOException;
 
+  /** Writes an event read from its wire bytes, as {@link #write(AuditEvent)} would write it parsed. */
+  void write(WireEvent event) throws IOException;
+
   /** Bytes written but still buffered, not yet passed to the stream. */
   int buffered();
 
   /** Passes everything buffered to the stream and releases the buffers; the stream itself stays open. */
   void close() throws IOException;
 
-  /** One object per line through a single streaming generator. */
+  /**
+   * One object per line: events read from the wire are rendered straight into a byte buffer, parsed
+   * events through a streaming generator. Each writer's buffer is emptied before the other writes, so
+   * lines keep their order.
+   */
   final class Ndjson implements RecordSink {
 
     // No root separator: lines end in '\n' by hand, and Jackson's default would put a space before each.
@@ -36,25 +43,40 @@ sealed interface RecordSink {
 
     private final JsonGenerator generator;
     private final JsonEventWriter writer;
+    private final JsonBytes bytes;
+    private final WireJsonWriter wireWriter;
 
-    Ndjson(OutputStream out, JsonEventWriter writer) throws IOException {
+    Ndjson(OutputStream out, JsonEventWriter writer, WireJsonWriter wireWriter) throws IOException {
       this.generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
       this.writer = writer;
+      this.bytes = new JsonBytes(out);
+      this.wireWriter = wireWriter;
     }
 
     @Override
     public void write(AuditEvent event) throws IOException {
+      bytes.flush();
       writer.write(event, generator);
       generator.writeRaw('\n');
     }
 
     @Override
+    public void write(WireEvent event) throws IOException {
+      if (generator.getOutputBuffered() > 0) {
+        generator.flush();
+      }
+      wireWriter.write(event, bytes);
+      bytes.raw('\n');
+    }
+
+    @Override
     public int buffered() {
-      return generator.getOutputBuffered();
+      return generator.getOutputBuffered() + bytes.buffered();
     }
 
     @Override
     public void close() throws IOException {
+      bytes.flush();
       generator.close();
     }
   }
@@ -74,6 +96,12 @@ sealed interface RecordSink {
     @Override
     public void write(AuditEvent event) throws IOException {
       writer.write(event, sink);
+    }
+
+    @Override
+    public void write(WireEvent event) throws IOException {
+      // CSV has no wire renderer: the rare caller that reads the wire here pays for a parse.
+      write(AuditEvent.parseFrom(event.bytes()));
     }
 
     @Override

@@ -72,6 +72,33 @@ public enum TimestampFormat {
     }
   }
 
+  /** What {@link #write(Timestamp, JsonGenerator, char[])} writes, as UTF-8 bytes. */
+  void write(long seconds, int nanos, JsonBytes out, char[] scratch) throws IOException {
+    switch (this) {
+      case RFC3339 -> {
+        int length = Rfc3339.format(seconds, nanos, scratch);
+        if (length < 0) {
+          out.string(EventJson.timestamp(Timestamp.newBuilder().setSeconds(seconds).setNanos(nanos).build()));
+        } else {
+          out.raw('"');
+          out.raw(scratch, length);
+          out.raw('"');
+        }
+      }
+      case UNIX -> out.number(Rfc3339.validNanos(nanos) ? seconds : Instant.ofEpochSecond(seconds, nanos).getEpochSecond());
+      case UNIX_NANO -> {
+        long high = Math.multiplyHigh(seconds, 1_000_000_000L);
+        long low = seconds * 1_000_000_000L;
+        if (Rfc3339.validNanos(nanos) && high == (low >> 63) && low <= Long.MAX_VALUE - nanos) {
+          out.number(low + nanos);
+        } else {
+          String digits = epochNanos(Instant.ofEpochSecond(seconds, nanos)).toString();
+          out.raw(digits.toCharArray(), digits.length());
+        }
+      }
+    }
+  }
+
   private static BigInteger epochNanos(Instant at) {
     return BigInteger.valueOf(at.getEpochSecond()).multiply(BILLION).add(BigInteger.valueOf(at.getNano()));
   }
