@@ -8,8 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -32,8 +31,7 @@ public final class EvaluationScheduler implements Component {
   private final Clock clock;
   private final EvaluationClaims claims;
   private final PartitionOwnership ownership;
-  private final ScheduledExecutorService ticks =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("detect-schedule-tick").factory());
+  private final ScheduledThreadPoolExecutor ticks = tickExecutor();
   private volatile boolean closed;
 
   public EvaluationScheduler(SchedulerConfig config, DataSource dataSource, ScheduledZones zones, ZoneEvaluator evaluator,
@@ -45,6 +43,18 @@ public final class EvaluationScheduler implements Component {
     this.clock = clock;
     this.claims = new EvaluationClaims(dataSource);
     this.ownership = new PartitionOwnership(config);
+  }
+
+  /**
+   * One tick thread. On close the next tick, scheduled up to a minute ahead, is dropped rather than
+   * waited for (the executor's default), so a shutdown only waits for a tick already running.
+   */
+  private static ScheduledThreadPoolExecutor tickExecutor() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("detect-schedule-tick").factory());
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 
   @Override
