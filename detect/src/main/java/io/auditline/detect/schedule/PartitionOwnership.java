@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +37,7 @@ final class PartitionOwnership implements ConsumerRebalanceListener {
 
   private static final Logger log = LoggerFactory.getLogger(PartitionOwnership.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final String topic;
   private final String owner;
@@ -84,7 +86,10 @@ final class PartitionOwnership implements ConsumerRebalanceListener {
       log.atError().setMessage("detect schedule member failed").addKeyValue("owner", owner).setCause(t).log();
     } finally {
       owned.set(Owned.NONE);
-      consumer.close();
+      // Bounded: a join still pending (say, while the group waits out a crashed member's session)
+      // would otherwise hold the shutdown for the client's default 30 s. Leaving is only a courtesy:
+      // the claims keep evaluations exactly once while the group notices.
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     }
   }
 
@@ -128,7 +133,7 @@ final class PartitionOwnership implements ConsumerRebalanceListener {
   void close() throws InterruptedException {
     running = false;
     if (thread.getState() == Thread.State.NEW) {
-      consumer.close(); // never started: the member thread that would close it never runs
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT)); // never started: the member thread never runs
       return;
     }
     consumer.wakeup();
