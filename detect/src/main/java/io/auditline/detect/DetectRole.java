@@ -74,9 +74,7 @@ public record DetectRole(List<Component> components) {
         MicrometerBatchConsumerTelemetry.forGroup(metrics, Stage.DETECT, GROUP_ID));
 
     SchedulerConfig schedule = SchedulerConfig.defaults(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-        instanceName()).withTopic(topic);
-    schedule = new SchedulerConfig(schedule.consumer(), schedule.topic(), schedule.groupId(), schedule.owner(), schedule.tick(),
-        schedule.lookback(), schedule.staleClaim(), settings.settle());
+        instanceName()).withTopic(topic).withSettle(settings.settle());
     EvaluationScheduler scheduler = new EvaluationScheduler(schedule, dataSource, new PolicyZones(policies, rollups, clock),
         new AlertingEvaluator(policies, rollups, new AlertRepository(dataSource)), new MicrometerSchedulerTelemetry(metrics),
         clock);

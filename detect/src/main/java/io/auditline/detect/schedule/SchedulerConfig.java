@@ -65,6 +65,10 @@ public record SchedulerConfig(Map<String, Object> consumer, String topic, String
     return new SchedulerConfig(consumer, newTopic, groupId, owner, tick, lookback, staleClaim, settle);
   }
 
+  public SchedulerConfig withSettle(Duration newSettle) {
+    return new SchedulerConfig(consumer, topic, groupId, owner, tick, lookback, staleClaim, newSettle);
+  }
+
   public SchedulerConfig withTiming(Duration newTick, Duration newLookback, Duration newStaleClaim) {
     return new SchedulerConfig(consumer, topic, groupId, owner, newTick, newLookback, newStaleClaim,
         settle.compareTo(newTick) < 0 ? settle : Duration.ZERO);
