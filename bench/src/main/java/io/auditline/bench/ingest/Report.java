@@ -2,6 +2,8 @@ package io.auditline.bench.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditline.bench.tracing.Overhead;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ final class Report {
   private static final double BATCHED_TARGET_RATIO = 0.5;
   private static final double SINGLE_TARGET_EVENTS_PER_SECOND = 5_000;
   private static final double SINGLE_TARGET_P99_MS = 20;
+  /** The budget: tracing at the default sampling costs at most 5% of throughput. */
+  private static final double TRACING_BUDGET = 0.05;
 
   private final IngestBench.Params params;
   private final String label;
@@ -29,36 +33,51 @@ final class Report {
   }
 
   /**
-   * Prints what tracing costs {@code bench}: the ratio of the medians with tracing on and off, and the
-   * ratio within each run (the two ran back to back there).
+   * Prints what tracing costs {@code bench}: run {@code i} of {@code off} and of {@code on} ran back to
+   * back, so each run is one round of an {@link Overhead} estimate, of throughput and of events per CPU
+   * second of this JVM (server and generator).
    */
   static void overhead(String bench, List<LoadGenerator.Result> off, List<LoadGenerator.Result> on)
       throws JsonProcessingException {
     if (off.isEmpty() || on.isEmpty()) {
       return;
     }
-    double offMedian = median(off, LoadGenerator.Result::eventsPerSecond);
-    double onMedian = median(on, LoadGenerator.Result::eventsPerSecond);
-    List<Double> perRun = new java.util.ArrayList<>();
-    for (int i = 0; i < Math.min(off.size(), on.size()); i++) {
-      perRun.add(Math.round(on.get(i).eventsPerSecond() / off.get(i).eventsPerSecond() * 1000) / 1000.0);
-    }
-    Map<String, Object> figure = new LinkedHashMap<>();
-    figure.put("bench", "tracing.overhead." + bench);
-    figure.put("value", Math.round(onMedian / offMedian * 1000) / 1000.0);
-    figure.put("unit", "on/off throughput");
+    Overhead throughput = Overhead.of(values(off, LoadGenerator.Result::eventsPerSecond),
+        values(on, LoadGenerator.Result::eventsPerSecond));
+    Overhead efficiency = Overhead.of(values(off, Report::eventsPerCpuSecond), values(on, Report::eventsPerCpuSecond));
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("off_events_per_s", Math.round(offMedian));
-    p.put("on_events_per_s", Math.round(onMedian));
+    p.put("rounds", throughput.rounds().size());
+    p.put("interval95", List.of(round3(throughput.interval95().low()), round3(throughput.interval95().high())));
+    p.put("median_of_rounds", round3(throughput.medianRatio()));
+    p.put("verdict_5pct", throughput.verdict(TRACING_BUDGET).name());
     p.put("runs_off", off.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
     p.put("runs_on", on.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
-    p.put("runs_ratio", perRun);
-    p.put("cpu_us_per_event_off", round(median(off, r -> r.cpu().self().toNanos() / 1000.0 / Math.max(1, r.events()))));
-    p.put("cpu_us_per_event_on", round(median(on, r -> r.cpu().self().toNanos() / 1000.0 / Math.max(1, r.events()))));
+    p.put("runs_ratio", Arrays.stream(throughput.ratios()).map(Report::round3).boxed().toList());
+    p.put("cpu_us_per_event_off", round(median(off, r -> 1e6 / eventsPerCpuSecond(r))));
+    p.put("cpu_us_per_event_on", round(median(on, r -> 1e6 / eventsPerCpuSecond(r))));
+    p.put("events_per_cpu_second_ratio", round3(efficiency.pooled()));
+    p.put("events_per_cpu_second_interval95",
+        List.of(round3(efficiency.interval95().low()), round3(efficiency.interval95().high())));
+    Map<String, Object> figure = new LinkedHashMap<>();
+    figure.put("bench", "tracing.overhead." + bench);
+    figure.put("value", round3(throughput.pooled()));
+    figure.put("unit", "on/off throughput");
     figure.put("params", p);
     System.out.println(JSON.writeValueAsString(figure));
-    System.out.printf("  tracing overhead %-14s on/off %.3f (medians %,.0f / %,.0f events/s; per run %s)%n",
-        bench, onMedian / offMedian, onMedian, offMedian, perRun);
+    System.out.printf("  tracing overhead %-14s throughput %s%n", bench, throughput.describe(TRACING_BUDGET));
+    System.out.printf("  %-31s events per CPU second %s%n", "", efficiency.describe(TRACING_BUDGET));
+  }
+
+  private static double eventsPerCpuSecond(LoadGenerator.Result r) {
+    return r.events() * 1e9 / Math.max(1, r.cpu().self().toNanos());
+  }
+
+  private static double[] values(List<LoadGenerator.Result> results, ToDoubleFunction<LoadGenerator.Result> value) {
+    return results.stream().mapToDouble(value).toArray();
+  }
+
+  private static double round3(double value) {
+    return Math.round(value * 1000) / 1000.0;
   }
 
   void print(

@@ -65,9 +65,6 @@ import picocli.CommandLine.Option;
     description = "Logpush delivery to S3Proxy vs Kafka ConsumerPerformance and the gzip codec; freshness.")
 public final class LogpushBench implements Callable<Integer> {
 
-  /** Deliveries of the backlog per tracing setting in {@code --tracing compare}. */
-  static final int COMPARE_ROUNDS = 2;
-
   /** What the events look like. */
   enum Shape { varied, uniform }
 
@@ -112,8 +109,13 @@ public final class LogpushBench implements Callable<Integer> {
 
   @Option(names = "--tracing", defaultValue = "on",
       description = "on (default sampling, OTLP export to an in-process sink, trace headers on every record), off, or "
-          + "compare: the backlog delivered with tracing off and on by turns, twice each, no freshness (default: ${DEFAULT-VALUE})")
+          + "compare: after one unrecorded delivery of each, the backlog delivered off and on by turns (--compare-rounds), "
+          + "a paired estimate of the cost with a 95% interval, no freshness (default: ${DEFAULT-VALUE})")
   String tracing;
+
+  @Option(names = "--compare-rounds", defaultValue = "6",
+      description = "With --tracing compare: rounds of one delivery off and one on, order alternating (default: ${DEFAULT-VALUE})")
+  int compareRounds;
 
   /** The parameters the figures report. */
   record Params(long events, int eventBytes, Shape shape, int partitions, Duration flushInterval, int maxRecords, long maxBytes,
@@ -123,6 +125,7 @@ public final class LogpushBench implements Callable<Integer> {
   public Integer call() throws Exception {
     require(events >= 1_000, "events: %s (expected: >= 1000)", events);
     require(partitions >= 1, "partitions: %s (expected: >= 1)", partitions);
+    require(compareRounds >= 1, "compare-rounds: %s (expected: >= 1)", compareRounds);
     require(freshnessRate > 0 && freshnessSeconds >= 0, "freshness: %s (expected: rate > 0, seconds >= 0)", freshnessRate);
     Supplier<AuditEvent> source = switch (shape) {
       case varied -> {
@@ -204,40 +207,50 @@ public final class LogpushBench implements Callable<Integer> {
   }
 
   /**
-   * The backlog delivered {@value #COMPARE_ROUNDS} times with tracing off and as often with it on, by
-   * turns (off, on, on, off, ...): each delivery is a new job with its own key prefix and a new role.
-   * Off reads the plain backlog, on its traced copy: the same number of events drawn from the same
-   * generator, checked against the ids written to that topic.
+   * After one unrecorded delivery with each setting (JIT, page cache), the backlog delivered
+   * {@code --compare-rounds} times with tracing off and as often with it on, by turns (off, on, on,
+   * off, ...): each delivery is a new job with its own key prefix and a new role. Off reads the plain
+   * backlog, on its traced copy: the same number of events drawn from the same generator, checked
+   * against the ids written to that topic.
    */
   private void compare(LogpushEnvironment env, OtlpSink sink, Map<BenchTracing, String> topics,
       Map<BenchTracing, Preloader.Result> loads,
       ConsumerPerfBaseline.Summary kafka, CodecCeiling.Result codec, Duration drainAge, LogpushReport report) throws Exception {
+    for (BenchTracing t : List.of(BenchTracing.off, BenchTracing.on)) {
+      DeliveryRun.Result warm = deliver(env, sink, topics, loads, drainAge, t, "warm-" + t + "/");
+      progress("warm-up[tracing=" + t + "]", warm.eventsPerSecond(), "events/s (not counted)", warm.elapsed());
+    }
     Map<BenchTracing, List<DeliveryRun.Result>> runs = new EnumMap<>(BenchTracing.class);
     runs.put(BenchTracing.off, new ArrayList<>());
     runs.put(BenchTracing.on, new ArrayList<>());
-    for (int round = 1; round <= COMPARE_ROUNDS; round++) {
+    for (int round = 1; round <= compareRounds; round++) {
       List<BenchTracing> order = round % 2 == 1 ? List.of(BenchTracing.off, BenchTracing.on) : List.of(BenchTracing.on, BenchTracing.off);
       for (BenchTracing t : order) {
-        String prefix = "bench-" + t + "-" + round + "/";
-        UUID job = env.insertJob(drainAge, maxRecords, maxBytes, Instant.now().minus(Duration.ofHours(1)), prefix + "{DATE}");
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        LogpushRole role = LogpushRole.create(env.database().dataSource(), settings(), env.bootstrapServers(), topics.get(t),
-            registry, t.sdk(sink));
-        try {
-          DeliveryRun.Result drained = new DeliveryRun(role, registry, job).drain(events, Durations.parse(drainTimeout));
-          progress("logpush[tracing=" + t + "]", drained.eventsPerSecond(), "events/s", drained.elapsed());
-          runs.get(t).add(DeliveryRun.verify(drained, new BucketReader(env.s3().client(), LogpushEnvironment.BUCKET, prefix),
-              loads.get(t).ids()));
-        } finally {
-          for (Component component : role.components().reversed()) {
-            component.close();
-          }
-          env.disableJob(job);
-        }
+        DeliveryRun.Result run = deliver(env, sink, topics, loads, drainAge, t, "bench-" + t + "-" + round + "/");
+        progress("round " + round + " logpush[tracing=" + t + "]", run.eventsPerSecond(), "events/s", run.elapsed());
+        runs.get(t).add(run);
       }
     }
     report.throughput(loads.get(BenchTracing.on), kafka, codec, runs.get(BenchTracing.on).getLast(), drainAge);
     report.overhead(runs.get(BenchTracing.off), runs.get(BenchTracing.on));
+  }
+
+  /** Delivers the backlog of {@code t}'s topic once, under {@code prefix}, and checks every object against the ids written. */
+  private DeliveryRun.Result deliver(LogpushEnvironment env, OtlpSink sink, Map<BenchTracing, String> topics,
+      Map<BenchTracing, Preloader.Result> loads, Duration drainAge, BenchTracing t, String prefix) throws Exception {
+    UUID job = env.insertJob(drainAge, maxRecords, maxBytes, Instant.now().minus(Duration.ofHours(1)), prefix + "{DATE}");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    LogpushRole role = LogpushRole.create(env.database().dataSource(), settings(), env.bootstrapServers(), topics.get(t),
+        registry, t.sdk(sink));
+    try {
+      DeliveryRun.Result drained = new DeliveryRun(role, registry, job).drain(events, Durations.parse(drainTimeout));
+      return DeliveryRun.verify(drained, new BucketReader(env.s3().client(), LogpushEnvironment.BUCKET, prefix), loads.get(t).ids());
+    } finally {
+      for (Component component : role.components().reversed()) {
+        component.close();
+      }
+      env.disableJob(job);
+    }
   }
 
   /** Sets the job's max_age and returns once a new worker took the job's lease (plus 2 s to seek and poll). */

@@ -2,6 +2,7 @@ package io.auditline.bench.logpush;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditline.bench.tracing.Overhead;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ final class LogpushReport {
 
   static final double THROUGHPUT_TARGET = 100_000;
   static final long FRESHNESS_SLACK_MS = 5_000;
+  /** The budget: tracing at the default sampling costs at most 5% of delivery throughput. */
+  static final double TRACING_BUDGET = 0.05;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,24 +99,42 @@ final class LogpushReport {
             r.objects(), flushMs + FRESHNESS_SLACK_MS, met ? "met" : "MISSED"));
   }
 
-  /** What tracing costs delivery: the ratio of the medians with tracing on and off, and every run. */
+  /**
+   * What tracing costs delivery: round {@code i} of {@code off} and {@code on} ran back to back, so the
+   * rounds give a paired {@link Overhead} estimate, of throughput and of events per CPU second of this
+   * JVM (where Logpush runs).
+   */
   void overhead(List<DeliveryRun.Result> off, List<DeliveryRun.Result> on) throws JsonProcessingException {
-    double offMedian = median(off.stream().mapToDouble(DeliveryRun.Result::eventsPerSecond).toArray());
-    double onMedian = median(on.stream().mapToDouble(DeliveryRun.Result::eventsPerSecond).toArray());
+    Overhead throughput = Overhead.of(values(off, DeliveryRun.Result::eventsPerSecond), values(on, DeliveryRun.Result::eventsPerSecond));
+    Overhead efficiency = Overhead.of(values(off, LogpushReport::eventsPerCpuSecond), values(on, LogpushReport::eventsPerCpuSecond));
     Map<String, Object> p = common();
-    p.put("off_events_per_s", Math.round(offMedian));
-    p.put("on_events_per_s", Math.round(onMedian));
+    p.put("rounds", throughput.rounds().size());
+    p.put("order", "off, on, on, off, ...");
+    p.put("interval95", List.of(round3(throughput.interval95().low()), round3(throughput.interval95().high())));
+    p.put("median_of_rounds", round3(throughput.medianRatio()));
+    p.put("verdict_5pct", throughput.verdict(TRACING_BUDGET).name());
     p.put("runs_off", off.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
     p.put("runs_on", on.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
-    p.put("order", "off, on, on, off, ...");
+    p.put("events_per_cpu_second_ratio", round3(efficiency.pooled()));
+    p.put("events_per_cpu_second_interval95",
+        List.of(round3(efficiency.interval95().low()), round3(efficiency.interval95().high())));
     Map<String, Object> figure = new LinkedHashMap<>();
     figure.put("bench", "tracing.overhead.logpush.s3.throughput");
-    figure.put("value", round3(onMedian / offMedian));
+    figure.put("value", round3(throughput.pooled()));
     figure.put("unit", "on/off throughput");
     figure.put("params", p);
     System.out.println(JSON.writeValueAsString(figure));
-    summary.append("  tracing overhead: on/off %.3f (medians %,.0f / %,.0f events/s; off %s, on %s)%n".formatted(
-        onMedian / offMedian, onMedian, offMedian, p.get("runs_off"), p.get("runs_on")));
+    summary.append("  tracing overhead, throughput:            %s%n".formatted(throughput.describe(TRACING_BUDGET)));
+    summary.append("  tracing overhead, events per CPU second: %s%n".formatted(efficiency.describe(TRACING_BUDGET)));
+  }
+
+  private static double eventsPerCpuSecond(DeliveryRun.Result r) {
+    double cpuSeconds = r.cores().getOrDefault("bench_jvm", 0.0) * r.elapsed().toNanos() / 1e9;
+    return r.events() / Math.max(1e-3, cpuSeconds);
+  }
+
+  private static double[] values(List<DeliveryRun.Result> results, java.util.function.ToDoubleFunction<DeliveryRun.Result> value) {
+    return results.stream().mapToDouble(value).toArray();
   }
 
   private static double median(double[] values) {
