@@ -26,8 +26,10 @@ import io.auditline.platform.startup.KafkaProbe;
 import io.auditline.platform.startup.StartupWait;
 import io.auditline.proto.v1.IngestServiceGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.api.OpenTelemetry;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +66,19 @@ public record AuditlineServer(
    *   <li>the admin HTTP server (probes answer 503 until here), then telemetry, then {@code before}.
    * </ol>
    */
-  public static AuditlineServer assemble(
-      AuditlineConfig config, Metrics metrics, OpenTelemetrySdk telemetry, List<Component> before)
+  public static <T extends OpenTelemetry & Closeable> AuditlineServer assemble(
+      AuditlineConfig config, Metrics metrics, T telemetry, List<Component> before)
       throws IOException {
     Lifecycle.Builder lifecycle = Lifecycle.builder();
     before.forEach(lifecycle::add);
     // Closed late, so the spans of the drain are still exported.
-    lifecycle.add(new ClosingComponent("telemetry", telemetry::close));
+    lifecycle.add(new ClosingComponent("telemetry", () -> {
+      try {
+        telemetry.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }));
     AdminHttpServer[] http = new AdminHttpServer[1];
     // Health and metrics come up first so operators can watch the rest start, and stay up while it drains.
     lifecycle.add(health -> http[0] = ProfilingEndpoints.defaults(config.http().admin())

@@ -11,9 +11,11 @@ import io.auditline.platform.metrics.Metrics;
 import io.auditline.platform.tls.GrpcTls;
 import io.auditline.bench.tracing.BenchTracing;
 import io.auditline.bench.tracing.OtlpSink;
+import io.auditline.bench.tracing.SwitchableTelemetry;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -36,32 +38,39 @@ final class BenchEnvironment implements AutoCloseable {
   private final Path dataDir;
   private final EmbeddedKafka broker;
   private final Metrics metrics;
-  private final Map<BenchTracing, AuditlineServer> servers;
+  private final AuditlineServer server;
+  private final SwitchableTelemetry telemetry;
   private final OtlpSink sink;
   private final DevPki pki;
   private final AuditlineConfig config;
 
-  private BenchEnvironment(Path dataDir, EmbeddedKafka broker, Metrics metrics, Map<BenchTracing, AuditlineServer> servers,
-      OtlpSink sink, DevPki pki, AuditlineConfig config) {
+  private BenchEnvironment(Path dataDir, EmbeddedKafka broker, Metrics metrics, AuditlineServer server,
+      SwitchableTelemetry telemetry, OtlpSink sink, DevPki pki, AuditlineConfig config) {
     this.dataDir = dataDir;
     this.broker = broker;
     this.metrics = metrics;
-    this.servers = servers;
+    this.server = server;
+    this.telemetry = telemetry;
     this.sink = sink;
     this.pki = pki;
     this.config = config;
   }
 
   /**
-   * One broker and one ingest server per tracing setting, all assembled by the composition root and
-   * writing to the same topic, so settings can be measured in turn in the same run.
+   * One broker and one ingest server assembled by the composition root, whose tracing switches between
+   * {@code tracings} ({@link #use}), so settings can be measured in turn on the same server instance.
    */
   static BenchEnvironment start(List<BenchTracing> tracings) throws Exception {
     Path dataDir = Files.createTempDirectory("auditline-bench-");
     EmbeddedKafka broker = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir.resolve("kafka")));
     broker.start();
     OtlpSink sink = new OtlpSink();
-    Map<BenchTracing, AuditlineServer> servers = new EnumMap<>(BenchTracing.class);
+    Map<BenchTracing, OpenTelemetrySdk> sdks = new EnumMap<>(BenchTracing.class);
+    sdks.put(BenchTracing.off, BenchTracing.off.sdk(sink));
+    tracings.forEach(t -> sdks.computeIfAbsent(t, setting -> setting.sdk(sink)));
+    SwitchableTelemetry telemetry = new SwitchableTelemetry(sdks);
+    telemetry.use(tracings.getFirst());
+    AuditlineServer server = null;
     try {
       DevPki pki = DevPki.ensure(dataDir.resolve("tls"));
       // All generator channels share the demo identity: lift its rate limit so the benchmark
@@ -84,15 +93,16 @@ final class BenchEnvironment implements AutoCloseable {
               null,
               null);
       Metrics metrics = Metrics.create("auditline-bench");
-      for (BenchTracing tracing : tracings) {
-        AuditlineServer server = AuditlineServer.assemble(config, metrics, tracing.sdk(sink), List.of());
-        server.lifecycle().start();
-        servers.put(tracing, server);
-      }
+      server = AuditlineServer.assemble(config, metrics, telemetry, List.of());
+      server.lifecycle().start();
       createBaselineTopic(broker.bootstrapServers(), config.kafka());
-      return new BenchEnvironment(dataDir, broker, metrics, servers, sink, pki, config);
+      return new BenchEnvironment(dataDir, broker, metrics, server, telemetry, sink, pki, config);
     } catch (Exception e) {
-      servers.values().forEach(server -> server.lifecycle().close());
+      if (server != null) {
+        server.lifecycle().close();
+      } else {
+        telemetry.close();
+      }
       sink.close();
       broker.close();
       throw e;
@@ -113,10 +123,15 @@ final class BenchEnvironment implements AutoCloseable {
     return dataDir;
   }
 
-  /** A new mTLS channel to the ingest server of {@code tracing} presenting the demo producer certificate. */
-  ManagedChannel channel(BenchTracing tracing) {
+  /** From now on the server traces as {@code tracing} says. */
+  void use(BenchTracing tracing) {
+    telemetry.use(tracing);
+  }
+
+  /** A new mTLS channel to the ingest server presenting the demo producer certificate. */
+  ManagedChannel channel() {
     SslContext tls = GrpcTls.clientContext(pki.producer());
-    return NettyChannelBuilder.forAddress("localhost", servers.get(tracing).ingest().orElseThrow().server().port())
+    return NettyChannelBuilder.forAddress("localhost", server.ingest().orElseThrow().server().port())
         .sslContext(tls)
         .directExecutor() // callbacks only record and send the next request
         .build();
@@ -130,7 +145,7 @@ final class BenchEnvironment implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      servers.values().forEach(server -> server.lifecycle().close());
+      server.lifecycle().close();
       sink.close();
       metrics.close();
     } finally {

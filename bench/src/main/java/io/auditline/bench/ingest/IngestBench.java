@@ -148,9 +148,10 @@ public final class IngestBench implements Callable<Integer> {
   private LoadGenerator.Result load(
       BenchEnvironment env, BenchTracing tracing, EventFactory events, int perRpc, int inFlight, Duration warm, Duration measure)
       throws InterruptedException {
+    env.use(tracing);
     List<ManagedChannel> channels = new ArrayList<>();
     for (int i = 0; i < producers; i++) {
-      channels.add(env.channel(tracing));
+      channels.add(env.channel());
     }
     try {
       return new LoadGenerator(channels, events, perRpc, inFlight).run(warm, measure);
