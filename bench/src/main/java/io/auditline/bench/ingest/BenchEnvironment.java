@@ -60,14 +60,15 @@ final class BenchEnvironment implements AutoCloseable {
    * One broker and one ingest server assembled by the composition root, whose tracing switches between
    * {@code tracings} ({@link #use}), so settings can be measured in turn on the same server instance.
    */
-  static BenchEnvironment start(List<BenchTracing> tracings) throws Exception {
+  static BenchEnvironment start(List<BenchTracing> tracings, double sampleRatio, boolean aa) throws Exception {
     Path dataDir = Files.createTempDirectory("auditline-bench-");
     EmbeddedKafka broker = new EmbeddedKafka(EmbeddedKafkaConfig.defaults(dataDir.resolve("kafka")));
     broker.start();
     OtlpSink sink = new OtlpSink();
     Map<BenchTracing, OpenTelemetrySdk> sdks = new EnumMap<>(BenchTracing.class);
     sdks.put(BenchTracing.off, BenchTracing.off.sdk(sink));
-    tracings.forEach(t -> sdks.computeIfAbsent(t, setting -> setting.sdk(sink)));
+    // A/A: "on" is tracing off too, so a comparison measures its own noise and bias.
+    tracings.forEach(t -> sdks.computeIfAbsent(t, setting -> aa ? BenchTracing.off.sdk(sink) : setting.sdk(sink, sampleRatio)));
     SwitchableTelemetry telemetry = new SwitchableTelemetry(sdks);
     telemetry.use(tracings.getFirst());
     AuditlineServer server = null;
@@ -85,7 +86,7 @@ final class BenchEnvironment implements AutoCloseable {
               ingest,
               new AuditlineConfig.Tls(pki.serverCert(), pki.serverKey(), pki.caCert()),
               new AuditlineConfig.Http("127.0.0.1", 0),
-              BenchTracing.config(sink),
+              BenchTracing.config(sink, sampleRatio),
               null,
               null,
               null,

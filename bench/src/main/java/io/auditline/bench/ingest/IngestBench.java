@@ -1,5 +1,6 @@
 package io.auditline.bench.ingest;
 
+import io.auditline.app.config.AuditlineConfig;
 import io.auditline.bench.tracing.BenchTracing;
 import io.auditline.platform.config.Durations;
 import io.grpc.ManagedChannel;
@@ -59,6 +60,14 @@ public final class IngestBench implements Callable<Integer> {
           + "estimate of the cost with a 95% interval (default: ${DEFAULT-VALUE})")
   String tracing;
 
+  @Option(names = "--sample-ratio", defaultValue = "" + AuditlineConfig.Tracing.DEFAULT_SAMPLE_RATIO,
+      description = "tracing.sampleRatio of the 'on' setting (default: ${DEFAULT-VALUE}, the production default)")
+  double sampleRatio;
+
+  @Option(names = "--aa",
+      description = "With --tracing compare: an A/A run, 'on' is tracing off as well, to measure the comparison's own noise")
+  boolean aa;
+
   @Override
   public Integer call() throws Exception {
     Duration measure = Durations.parse(duration);
@@ -67,6 +76,8 @@ public final class IngestBench implements Callable<Integer> {
     require(batchSize >= 1 && batchSize <= 1000, "batch-size: %s (expected: 1..1000)", batchSize);
     require(outstanding >= 1 && singleOutstanding >= 1, "outstanding: %s (expected: >= 1)", Math.min(outstanding, singleOutstanding));
     require(runs >= 1, "runs: %s (expected: >= 1)", runs);
+    require(!aa || tracing.equals("compare"), "aa: %s (expected: only with --tracing compare)", aa);
+    require(sampleRatio >= 0 && sampleRatio <= 1, "sample-ratio: %s (expected: 0.0..1.0)", sampleRatio);
     EventFactory events = new EventFactory(eventBytes);
     Params params = new Params(measure, warm, producers, batchSize, events.eventBytes(), outstanding, singleOutstanding);
     List<BenchTracing> tracings = BenchTracing.parse(tracing);
@@ -77,7 +88,7 @@ public final class IngestBench implements Callable<Integer> {
       batched.put(t, new ArrayList<>());
       single.put(t, new ArrayList<>());
     });
-    try (BenchEnvironment env = BenchEnvironment.start(tracings)) {
+    try (BenchEnvironment env = BenchEnvironment.start(tracings, sampleRatio, aa)) {
       System.err.printf("bench: broker %s, data %s, tracing %s%n", env.bootstrapServers(), env.dataDir(), tracings);
       ProducerPerfBaseline baseline =
           new ProducerPerfBaseline(env.bootstrapServers(), BenchEnvironment.BASELINE_TOPIC, env.dataDir());

@@ -28,14 +28,24 @@ public enum BenchTracing {
 
   /** The SDK for this setting; spans of {@code on} go to {@code sink}. */
   public OpenTelemetrySdk sdk(OtlpSink sink) {
+    return sdk(sink, AuditlineConfig.Tracing.DEFAULT_SAMPLE_RATIO);
+  }
+
+  /** The SDK for this setting, {@code on} sampling {@code sampleRatio} of new traces. */
+  public OpenTelemetrySdk sdk(OtlpSink sink, double sampleRatio) {
     return switch (this) {
       case off -> Tracing.off();
-      case on -> ProcessTracing.create(config(sink)).sdk();
+      case on -> ProcessTracing.create(config(sink, sampleRatio)).sdk();
     };
   }
 
   /** The {@code tracing} config of {@code on}: the defaults, plus the sink as the OTLP endpoint. */
   public static AuditlineConfig.Tracing config(OtlpSink sink) {
-    return new AuditlineConfig.Tracing(null, sink.endpoint(), "http/protobuf", null);
+    return config(sink, AuditlineConfig.Tracing.DEFAULT_SAMPLE_RATIO);
+  }
+
+  /** The {@code tracing} config of {@code on} sampling {@code sampleRatio}, the sink as the OTLP endpoint. */
+  public static AuditlineConfig.Tracing config(OtlpSink sink, double sampleRatio) {
+    return new AuditlineConfig.Tracing(sampleRatio, sink.endpoint(), "http/protobuf", null);
   }
 }
