@@ -16,8 +16,6 @@ final class Report {
   private static final double BATCHED_TARGET_RATIO = 0.5;
   private static final double SINGLE_TARGET_EVENTS_PER_SECOND = 5_000;
   private static final double SINGLE_TARGET_P99_MS = 20;
-  /** The budget: tracing at the default sampling costs at most 5% of throughput. */
-  private static final double TRACING_BUDGET = 0.05;
 
   private final IngestBench.Params params;
   private final String label;
@@ -45,27 +43,20 @@ final class Report {
     Overhead throughput = Overhead.of(values(off, LoadGenerator.Result::eventsPerSecond),
         values(on, LoadGenerator.Result::eventsPerSecond));
     Overhead efficiency = Overhead.of(values(off, Report::eventsPerCpuSecond), values(on, Report::eventsPerCpuSecond));
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("rounds", throughput.rounds().size());
-    p.put("interval95", List.of(round3(throughput.interval95().low()), round3(throughput.interval95().high())));
-    p.put("median_of_rounds", round3(throughput.medianRatio()));
-    p.put("verdict_5pct", throughput.verdict(TRACING_BUDGET).name());
+    Map<String, Object> p = throughput.reportParams(efficiency);
     p.put("runs_off", off.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
     p.put("runs_on", on.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
-    p.put("runs_ratio", Arrays.stream(throughput.ratios()).map(Report::round3).boxed().toList());
+    p.put("runs_ratio", Arrays.stream(throughput.ratios()).map(Overhead::round3).boxed().toList());
     p.put("cpu_us_per_event_off", round(median(off, r -> 1e6 / eventsPerCpuSecond(r))));
     p.put("cpu_us_per_event_on", round(median(on, r -> 1e6 / eventsPerCpuSecond(r))));
-    p.put("events_per_cpu_second_ratio", round3(efficiency.pooled()));
-    p.put("events_per_cpu_second_interval95",
-        List.of(round3(efficiency.interval95().low()), round3(efficiency.interval95().high())));
     Map<String, Object> figure = new LinkedHashMap<>();
     figure.put("bench", "tracing.overhead." + bench);
-    figure.put("value", round3(throughput.pooled()));
+    figure.put("value", Overhead.round3(throughput.pooled()));
     figure.put("unit", "on/off throughput");
     figure.put("params", p);
     System.out.println(JSON.writeValueAsString(figure));
-    System.out.printf("  tracing overhead %-14s throughput %s%n", bench, throughput.describe(TRACING_BUDGET));
-    System.out.printf("  %-31s events per CPU second %s%n", "", efficiency.describe(TRACING_BUDGET));
+    System.out.printf("  tracing overhead %-14s throughput %s%n", bench, throughput.describe(Overhead.BUDGET));
+    System.out.printf("  %-31s events per CPU second %s%n", "", efficiency.describe(Overhead.BUDGET));
   }
 
   private static double eventsPerCpuSecond(LoadGenerator.Result r) {
@@ -74,10 +65,6 @@ final class Report {
 
   private static double[] values(List<LoadGenerator.Result> results, ToDoubleFunction<LoadGenerator.Result> value) {
     return results.stream().mapToDouble(value).toArray();
-  }
-
-  private static double round3(double value) {
-    return Math.round(value * 1000) / 1000.0;
   }
 
   void print(

@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** Prints one JSON line per figure on stdout, in the other benchmarks' format, then a human summary. */
 final class LogpushReport {
 
   static final double THROUGHPUT_TARGET = 100_000;
   static final long FRESHNESS_SLACK_MS = 5_000;
-  /** The budget: tracing at the default sampling costs at most 5% of delivery throughput. */
-  static final double TRACING_BUDGET = 0.05;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -108,24 +107,18 @@ final class LogpushReport {
     Overhead throughput = Overhead.of(values(off, DeliveryRun.Result::eventsPerSecond), values(on, DeliveryRun.Result::eventsPerSecond));
     Overhead efficiency = Overhead.of(values(off, LogpushReport::eventsPerCpuSecond), values(on, LogpushReport::eventsPerCpuSecond));
     Map<String, Object> p = common();
-    p.put("rounds", throughput.rounds().size());
     p.put("order", "off, on, on, off, ...");
-    p.put("interval95", List.of(round3(throughput.interval95().low()), round3(throughput.interval95().high())));
-    p.put("median_of_rounds", round3(throughput.medianRatio()));
-    p.put("verdict_5pct", throughput.verdict(TRACING_BUDGET).name());
+    p.putAll(throughput.reportParams(efficiency));
     p.put("runs_off", off.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
     p.put("runs_on", on.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
-    p.put("events_per_cpu_second_ratio", round3(efficiency.pooled()));
-    p.put("events_per_cpu_second_interval95",
-        List.of(round3(efficiency.interval95().low()), round3(efficiency.interval95().high())));
     Map<String, Object> figure = new LinkedHashMap<>();
     figure.put("bench", "tracing.overhead.logpush.s3.throughput");
     figure.put("value", round3(throughput.pooled()));
     figure.put("unit", "on/off throughput");
     figure.put("params", p);
     System.out.println(JSON.writeValueAsString(figure));
-    summary.append("  tracing overhead, throughput:            %s%n".formatted(throughput.describe(TRACING_BUDGET)));
-    summary.append("  tracing overhead, events per CPU second: %s%n".formatted(efficiency.describe(TRACING_BUDGET)));
+    summary.append("  tracing overhead, throughput:            %s%n".formatted(throughput.describe(Overhead.BUDGET)));
+    summary.append("  tracing overhead, events per CPU second: %s%n".formatted(efficiency.describe(Overhead.BUDGET)));
   }
 
   private static double eventsPerCpuSecond(DeliveryRun.Result r) {
@@ -133,7 +126,7 @@ final class LogpushReport {
     return r.events() / Math.max(1e-3, cpuSeconds);
   }
 
-  private static double[] values(List<DeliveryRun.Result> results, java.util.function.ToDoubleFunction<DeliveryRun.Result> value) {
+  private static double[] values(List<DeliveryRun.Result> results, ToDoubleFunction<DeliveryRun.Result> value) {
     return results.stream().mapToDouble(value).toArray();
   }
 

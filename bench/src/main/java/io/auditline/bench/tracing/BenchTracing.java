@@ -39,11 +39,6 @@ public enum BenchTracing {
     };
   }
 
-  /** The {@code tracing} config of {@code on}: the defaults, plus the sink as the OTLP endpoint. */
-  public static AuditlineConfig.Tracing config(OtlpSink sink) {
-    return config(sink, AuditlineConfig.Tracing.DEFAULT_SAMPLE_RATIO);
-  }
-
   /** The {@code tracing} config of {@code on} sampling {@code sampleRatio}, the sink as the OTLP endpoint. */
   public static AuditlineConfig.Tracing config(OtlpSink sink, double sampleRatio) {
     return new AuditlineConfig.Tracing(sampleRatio, sink.endpoint(), "http/protobuf", null);

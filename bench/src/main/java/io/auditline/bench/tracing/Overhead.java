@@ -2,7 +2,9 @@ package io.auditline.bench.tracing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -44,6 +46,9 @@ public record Overhead(List<Pair> rounds) {
 
   /** A two-sided interval of the pooled ratio. */
   public record Interval(double low, double high) {}
+
+  /** The budget: tracing at the default sampling costs at most 5% of throughput. */
+  public static final double BUDGET = 0.05;
 
   private static final int RESAMPLES = 10_000;
   private static final long SEED = 20261127L;
@@ -131,6 +136,30 @@ public record Overhead(List<Pair> rounds) {
     return "on/off %.3f (95%% interval %.3f..%.3f over %d rounds; median of rounds %.3f) -> cost %.1f%%, budget %.0f%%: %s; rounds %s"
         .formatted(pooled(), ci.low(), ci.high(), rounds.size(), medianRatio(), (1 - pooled()) * 100, budget * 100,
             verdict(budget), perRound);
+  }
+
+  /**
+   * The entries both benchmarks report for an estimate of throughput ({@code this}) and of events per
+   * CPU second ({@code perCpuSecond}), in report order, values rounded to three decimals.
+   */
+  public Map<String, Object> reportParams(Overhead perCpuSecond) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("rounds", rounds.size());
+    p.put("interval95", rounded(interval95()));
+    p.put("median_of_rounds", round3(medianRatio()));
+    p.put("verdict_5pct", verdict(BUDGET).name());
+    p.put("events_per_cpu_second_ratio", round3(perCpuSecond.pooled()));
+    p.put("events_per_cpu_second_interval95", rounded(perCpuSecond.interval95()));
+    return p;
+  }
+
+  /** {@code value} to three decimals, as reports print ratios. */
+  public static double round3(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+  private static List<Double> rounded(Interval interval) {
+    return List.of(round3(interval.low()), round3(interval.high()));
   }
 
   private static double pooled(List<Pair> rounds, int[] picks) {
