@@ -14,7 +14,14 @@ import io.auditline.bench.tracing.OtlpSink;
 import io.auditline.bench.tracing.SwitchableTelemetry;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +29,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,6 +42,14 @@ final class BenchEnvironment implements AutoCloseable {
 
   /** The baseline's topic; same partitions and replication as the audit topic. */
   static final String BASELINE_TOPIC = "bench.producer-perf";
+  /** Prefix of every load-generator thread's name, so the generator's CPU can be told from the server's. */
+  static final String GENERATOR_THREADS = "bench-generator";
+
+  /** The generator's channels run on their own event loops, not on the ones the server's transport uses. */
+  private final EventLoopGroup generatorLoops =
+      Epoll.isAvailable()
+          ? new EpollEventLoopGroup(0, new DefaultThreadFactory(GENERATOR_THREADS, true))
+          : new NioEventLoopGroup(0, new DefaultThreadFactory(GENERATOR_THREADS, true));
 
   private final Path dataDir;
   private final EmbeddedKafka broker;
@@ -134,6 +150,8 @@ final class BenchEnvironment implements AutoCloseable {
     SslContext tls = GrpcTls.clientContext(pki.producer());
     return NettyChannelBuilder.forAddress("localhost", server.ingest().orElseThrow().server().port())
         .sslContext(tls)
+        .eventLoopGroup(generatorLoops)
+        .channelType(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
         .directExecutor() // callbacks only record and send the next request
         .build();
   }
@@ -149,6 +167,7 @@ final class BenchEnvironment implements AutoCloseable {
       server.lifecycle().close();
       sink.close();
       metrics.close();
+      generatorLoops.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
     } finally {
       broker.close();
       try (Stream<Path> files = Files.walk(dataDir)) {

@@ -33,6 +33,10 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "10s", description = "Warm-up before each measurement (default: ${DEFAULT-VALUE})")
   String warmup;
 
+  @Option(names = "--compare-warmup", description = "With --tracing compare: the unrecorded warm-up of each setting "
+      + "before the first round, so the JIT has compiled both paths (default: --warmup)")
+  String compareWarmup;
+
   @Option(names = "--producers", defaultValue = "4", description = "Concurrent producers, one mTLS channel each (default: ${DEFAULT-VALUE})")
   int producers;
 
@@ -64,6 +68,12 @@ public final class IngestBench implements Callable<Integer> {
       description = "tracing.sampleRatio of the 'on' setting (default: ${DEFAULT-VALUE}, the production default)")
   double sampleRatio;
 
+  @Option(names = "--rate", defaultValue = "0",
+      description = "Open loop: offer this many events per second in total on a fixed schedule (latency counts from "
+          + "the schedule) instead of keeping RPCs in flight; with --tracing compare the estimate is of the server's "
+          + "CPU per event at that load. 0 = closed loop (default: ${DEFAULT-VALUE})")
+  double rate;
+
   @Option(names = "--aa",
       description = "With --tracing compare: an A/A run, 'on' is tracing off as well, to measure the comparison's own noise")
   boolean aa;
@@ -77,9 +87,11 @@ public final class IngestBench implements Callable<Integer> {
     require(outstanding >= 1 && singleOutstanding >= 1, "outstanding: %s (expected: >= 1)", Math.min(outstanding, singleOutstanding));
     require(runs >= 1, "runs: %s (expected: >= 1)", runs);
     require(!aa || tracing.equals("compare"), "aa: %s (expected: only with --tracing compare)", aa);
+    require(rate >= 0, "rate: %s (expected: >= 0 events/s)", rate);
+    require(rate == 0 || mode != Mode.both, "rate: %s (expected: with --mode batched or --mode single; their capacities differ tenfold)", rate);
     require(sampleRatio >= 0 && sampleRatio <= 1, "sample-ratio: %s (expected: 0.0..1.0)", sampleRatio);
     EventFactory events = new EventFactory(eventBytes);
-    Params params = new Params(measure, warm, producers, batchSize, events.eventBytes(), outstanding, singleOutstanding);
+    Params params = new Params(measure, warm, producers, batchSize, events.eventBytes(), outstanding, singleOutstanding, rate);
     List<BenchTracing> tracings = BenchTracing.parse(tracing);
     List<ProducerPerfBaseline.Summary> baselines = new ArrayList<>();
     Map<BenchTracing, List<LoadGenerator.Result>> batched = new EnumMap<>(BenchTracing.class);
@@ -97,7 +109,7 @@ public final class IngestBench implements Callable<Integer> {
       long records = Math.max(100_000, (long) (calibration.recordsPerSecond() * measure.toMillis() / 1000.0));
       boolean comparing = tracings.size() == 2;
       if (comparing) {
-        warmUp(env, tracings, events, warm);
+        warmUp(env, tracings, events, compareWarmup == null ? warm : Durations.parse(compareWarmup));
       }
       for (int run = 1; run <= runs; run++) {
         // Comparing, the runs are rounds of a paired estimate: the baseline once is enough.
@@ -110,15 +122,13 @@ public final class IngestBench implements Callable<Integer> {
         if (mode != Mode.single) {
           for (BenchTracing t : order) {
             batched.get(t).add(load(env, t, events, batchSize, outstanding, warm, measure));
-            progress(run, "ingest.batched" + label(t, tracings), batched.get(t).getLast().eventsPerSecond(),
-                batched.get(t).getLast().percentileMillis(99));
+            progress(run, "ingest.batched" + label(t, tracings), batched.get(t).getLast());
           }
         }
         if (mode != Mode.batched) {
           for (BenchTracing t : order) {
             single.get(t).add(load(env, t, events, 1, singleOutstanding, warm, measure));
-            progress(run, "ingest.single" + label(t, tracings), single.get(t).getLast().eventsPerSecond(),
-                single.get(t).getLast().percentileMillis(99));
+            progress(run, "ingest.single" + label(t, tracings), single.get(t).getLast());
           }
         }
       }
@@ -127,7 +137,10 @@ public final class IngestBench implements Callable<Integer> {
     for (BenchTracing t : tracings) {
       new Report(params, label(t, tracings)).print(baselines, batched.get(t), single.get(t));
     }
-    if (tracings.size() == 2) {
+    if (tracings.size() == 2 && params.openLoop()) {
+      Report.openLoopOverhead("ingest.batched", batched.get(BenchTracing.off), batched.get(BenchTracing.on));
+      Report.openLoopOverhead("ingest.single", single.get(BenchTracing.off), single.get(BenchTracing.on));
+    } else if (tracings.size() == 2) {
       Report.overhead("ingest.batched", batched.get(BenchTracing.off), batched.get(BenchTracing.on));
       Report.overhead("ingest.single", single.get(BenchTracing.off), single.get(BenchTracing.on));
     }
@@ -165,12 +178,19 @@ public final class IngestBench implements Callable<Integer> {
       channels.add(env.channel());
     }
     try {
-      return new LoadGenerator(channels, events, perRpc, inFlight).run(warm, measure);
+      LoadGenerator.Pace pace = rate > 0 ? new LoadGenerator.Pace.Open(rate / perRpc) : new LoadGenerator.Pace.Closed(inFlight);
+      return new LoadGenerator(channels, events, perRpc, pace).run(warm, measure);
     } finally {
       for (ManagedChannel channel : channels) {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  private static void progress(int run, String bench, LoadGenerator.Result r) {
+    System.err.printf("bench: run %d %-20s %,10.0f /s  p99 %.1f ms  server %.0f us CPU per event, generator %.0f us, JIT %d ms%n",
+        run, bench, r.eventsPerSecond(), r.percentileMillis(99), r.cpu().server().toNanos() / 1e3 / Math.max(1, r.events()),
+        r.cpu().generator().toNanos() / 1e3 / Math.max(1, r.events()), r.cpu().jit().toMillis());
   }
 
   private static void progress(int run, String bench, double perSecond, double p99Millis) {
@@ -186,5 +206,10 @@ public final class IngestBench implements Callable<Integer> {
   /** The parameters every figure reports. */
   record Params(
       Duration duration, Duration warmup, int producers, int batchSize, int eventBytes, int outstanding,
-      int singleOutstanding) {}
+      int singleOutstanding, double rate) {
+    /** Whether RPCs were offered at a fixed rate rather than kept in flight. */
+    boolean openLoop() {
+      return rate > 0;
+    }
+  }
 }

@@ -10,15 +10,31 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * A closed-loop load generator: every producer keeps {@code outstanding} Ingest RPCs in flight on its
- * own channel and sends the next one as soon as one is acknowledged. Any failed RPC or rejected event
- * fails the run.
+ * A load generator over one channel per producer, in one of two {@link Pace}s: closed loop (every
+ * producer keeps {@code outstanding} Ingest RPCs in flight and sends the next one as soon as one is
+ * acknowledged: how fast can the server go?) or open loop (RPCs leave at a fixed rate whatever the
+ * server does: what does a given load cost, and how long do callers wait?). Any failed RPC or rejected
+ * event fails the run.
  */
 final class LoadGenerator {
+
+  /** How RPCs are sent. */
+  sealed interface Pace {
+    /** Each producer keeps {@code outstanding} RPCs in flight. */
+    record Closed(int outstanding) implements Pace {}
+
+    /**
+     * RPCs leave at {@code rpcsPerSecond} in total, spread over the producers, on a schedule fixed in
+     * advance; latency counts from the scheduled time, so a stalled server cannot hide its stall by
+     * slowing the generator down (no coordinated omission).
+     */
+    record Open(double rpcsPerSecond) implements Pace {}
+  }
 
   /** What one measurement window saw. */
   record Result(long events, long rpcs, Duration window, Histogram latencyMicros, CpuMeter cpu) {
@@ -37,11 +53,17 @@ final class LoadGenerator {
   }
 
   private static final long RPC_DEADLINE_SECONDS = 30;
+  /** Open loop: more RPCs than this waiting means the server cannot keep up with the rate; the run is void. */
+  static final long MAX_OPEN_IN_FLIGHT = 20_000;
+  /** The pacer sends what is due once per tick: a wake-up per RPC would cost more than the RPC. */
+  private static final long PACER_TICK_NANOS = 1_000_000;
+  /** Name of the thread that paces open-loop RPCs; counted as generator CPU. */
+  static final String PACER_THREAD = BenchEnvironment.GENERATOR_THREADS + "-pacer";
 
   private final List<ManagedChannel> channels;
   private final EventFactory events;
   private final int batchSize;
-  private final int outstanding;
+  private final Pace pace;
   private final Recorder latency = new Recorder(3);
   private final AtomicLong ackedEvents = new AtomicLong();
   private final AtomicLong ackedRpcs = new AtomicLong();
@@ -49,22 +71,39 @@ final class LoadGenerator {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean running;
 
-  LoadGenerator(List<ManagedChannel> channels, EventFactory events, int batchSize, int outstanding) {
+  LoadGenerator(List<ManagedChannel> channels, EventFactory events, int batchSize, Pace pace) {
     this.channels = channels;
     this.events = events;
     this.batchSize = batchSize;
-    this.outstanding = outstanding;
+    this.pace = pace;
   }
 
   /** Runs {@code warmup}, then measures for {@code duration}, then waits for the RPCs still in flight. */
   Result run(Duration warmup, Duration duration) throws InterruptedException {
     running = true;
-    for (ManagedChannel channel : channels) {
-      IngestServiceGrpc.IngestServiceStub stub = IngestServiceGrpc.newStub(channel);
-      for (int i = 0; i < outstanding; i++) {
-        send(stub);
+    List<IngestServiceGrpc.IngestServiceStub> stubs = channels.stream().map(IngestServiceGrpc::newStub).toList();
+    Thread pacer = null;
+    switch (pace) {
+      case Pace.Closed closed -> stubs.forEach(stub -> {
+        for (int i = 0; i < closed.outstanding(); i++) {
+          send(stub, System.nanoTime(), true);
+        }
+      });
+      case Pace.Open open -> {
+        pacer = Thread.ofPlatform().name(PACER_THREAD).daemon().start(() -> pace(stubs, open.rpcsPerSecond()));
       }
     }
+    try {
+      return measure(warmup, duration);
+    } finally {
+      running = false;
+      if (pacer != null) {
+        pacer.join();
+      }
+    }
+  }
+
+  private Result measure(Duration warmup, Duration duration) throws InterruptedException {
     sleepOrFail(warmup);
     latency.reset();
     long events0 = ackedEvents.get();
@@ -86,13 +125,34 @@ final class LoadGenerator {
     return new Result(events1 - events0, rpcs1 - rpcs0, window, histogram, cpu);
   }
 
-  private void send(IngestServiceGrpc.IngestServiceStub stub) {
+  /** Open loop: sends RPC {@code n} at {@code n / rate} seconds after the start, round robin over the producers. */
+  private void pace(List<IngestServiceGrpc.IngestServiceStub> stubs, double rpcsPerSecond) {
+    long start = System.nanoTime();
+    long sent = 0;
+    while (running && failure.get() == null) {
+      long due = (long) ((System.nanoTime() - start) * rpcsPerSecond / 1e9);
+      for (; sent < due && running; sent++) {
+        send(stubs.get((int) (sent % stubs.size())), start + (long) (sent * 1e9 / rpcsPerSecond), false);
+      }
+      if (inFlight.get() > MAX_OPEN_IN_FLIGHT) {
+        failure.compareAndSet(null, new IllegalStateException(
+            "more than %,d RPCs waiting: the server cannot keep up with %,.0f RPCs/s; lower --rate"
+                .formatted(MAX_OPEN_IN_FLIGHT, rpcsPerSecond)));
+      }
+      LockSupport.parkNanos(PACER_TICK_NANOS);
+    }
+  }
+
+  /**
+   * Sends one RPC whose latency counts from {@code scheduledAt}; {@code resend}: closed loop, its
+   * completion sends the next one.
+   */
+  private void send(IngestServiceGrpc.IngestServiceStub stub, long scheduledAt, boolean resend) {
     if (!running || failure.get() != null) {
       return;
     }
     IngestRequest request = events.request(batchSize);
     inFlight.incrementAndGet();
-    long sentAt = System.nanoTime();
     stub.withDeadlineAfter(RPC_DEADLINE_SECONDS, TimeUnit.SECONDS)
         .ingest(request, new StreamObserver<>() {
           @Override
@@ -113,11 +173,13 @@ final class LoadGenerator {
 
           @Override
           public void onCompleted() {
-            latency.recordValue(Math.max(1, (System.nanoTime() - sentAt) / 1000));
+            latency.recordValue(Math.max(1, (System.nanoTime() - scheduledAt) / 1000));
             ackedEvents.addAndGet(batchSize);
             ackedRpcs.incrementAndGet();
             inFlight.decrementAndGet();
-            send(stub);
+            if (resend) {
+              send(stub, System.nanoTime(), true);
+            }
           }
         });
   }

@@ -143,13 +143,21 @@ public record Overhead(List<Pair> rounds) {
    * CPU second ({@code perCpuSecond}), in report order, values rounded to three decimals.
    */
   public Map<String, Object> reportParams(Overhead perCpuSecond) {
+    return reportParams("events_per_cpu_second", perCpuSecond);
+  }
+
+  /**
+   * The entries a report gives for this estimate and a second one named {@code secondName}
+   * ({@code <secondName>_ratio}, {@code <secondName>_interval95}), values rounded to three decimals.
+   */
+  public Map<String, Object> reportParams(String secondName, Overhead second) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("rounds", rounds.size());
     p.put("interval95", rounded(interval95()));
     p.put("median_of_rounds", round3(medianRatio()));
     p.put("verdict_5pct", verdict(BUDGET).name());
-    p.put("events_per_cpu_second_ratio", round3(perCpuSecond.pooled()));
-    p.put("events_per_cpu_second_interval95", rounded(perCpuSecond.interval95()));
+    p.put(secondName + "_ratio", round3(second.pooled()));
+    p.put(secondName + "_interval95", rounded(second.interval95()));
     return p;
   }
 
