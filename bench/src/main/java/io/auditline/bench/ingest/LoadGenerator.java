@@ -29,9 +29,9 @@ final class LoadGenerator {
     record Closed(int outstanding) implements Pace {}
 
     /**
-     * RPCs leave at {@code rpcsPerSecond} in total, spread over the producers, on a schedule fixed in
-     * advance; latency counts from the scheduled time, so a stalled server cannot hide its stall by
-     * slowing the generator down (no coordinated omission).
+     * RPCs leave at {@code rpcsPerSecond} in total (reached by the end of the warm-up), spread over the
+     * producers, on a schedule fixed in advance; latency counts from the scheduled time, so a stalled
+     * server cannot hide its stall by slowing the generator down (no coordinated omission).
      */
     record Open(double rpcsPerSecond) implements Pace {}
   }
@@ -90,7 +90,7 @@ final class LoadGenerator {
         }
       });
       case Pace.Open open -> {
-        pacer = Thread.ofPlatform().name(PACER_THREAD).daemon().start(() -> pace(stubs, open.rpcsPerSecond()));
+        pacer = Thread.ofPlatform().name(PACER_THREAD).daemon().start(() -> pace(stubs, open.rpcsPerSecond(), warmup));
       }
     }
     try {
@@ -125,14 +125,19 @@ final class LoadGenerator {
     return new Result(events1 - events0, rpcs1 - rpcs0, window, histogram, cpu);
   }
 
-  /** Open loop: sends RPC {@code n} at {@code n / rate} seconds after the start, round robin over the producers. */
-  private void pace(List<IngestServiceGrpc.IngestServiceStub> stubs, double rpcsPerSecond) {
+  /**
+   * Open loop: sends the RPCs due by the schedule, round robin over the producers. The rate ramps up
+   * linearly over the warm-up ({@code ramp}) and holds from then on, so a cold JVM is not buried under
+   * a backlog it never works off; the measurement window starts at the full rate.
+   */
+  private void pace(List<IngestServiceGrpc.IngestServiceStub> stubs, double rpcsPerSecond, Duration ramp) {
+    Schedule schedule = new Schedule(rpcsPerSecond, ramp.toNanos());
     long start = System.nanoTime();
     long sent = 0;
     while (running && failure.get() == null) {
-      long due = (long) ((System.nanoTime() - start) * rpcsPerSecond / 1e9);
-      for (; sent < due && running; sent++) {
-        send(stubs.get((int) (sent % stubs.size())), start + (long) (sent * 1e9 / rpcsPerSecond), false);
+      long due = schedule.dueBy(System.nanoTime() - start);
+      for (; sent <= due && running; sent++) {
+        send(stubs.get((int) (sent % stubs.size())), start + schedule.timeOf(sent), false);
       }
       if (inFlight.get() > MAX_OPEN_IN_FLIGHT) {
         failure.compareAndSet(null, new IllegalStateException(
@@ -140,6 +145,27 @@ final class LoadGenerator {
                 .formatted(MAX_OPEN_IN_FLIGHT, rpcsPerSecond)));
       }
       LockSupport.parkNanos(PACER_TICK_NANOS);
+    }
+  }
+
+  /**
+   * When open-loop RPCs are due: the rate rises linearly from 0 to {@code perSecond} over
+   * {@code rampNanos}, then holds.
+   */
+  record Schedule(double perSecond, long rampNanos) {
+    /** How many RPCs are due {@code nanos} after the start. */
+    long dueBy(long nanos) {
+      double seconds = nanos / 1e9;
+      double ramp = rampNanos / 1e9;
+      return (long) (seconds < ramp ? perSecond * seconds * seconds / (2 * ramp) : perSecond * (seconds - ramp / 2));
+    }
+
+    /** When RPC {@code n} (from 0) is due, in nanoseconds after the start. */
+    long timeOf(long n) {
+      double ramp = rampNanos / 1e9;
+      double duringRamp = perSecond * ramp / 2;
+      double seconds = n < duringRamp ? Math.sqrt(2 * ramp * n / perSecond) : n / perSecond + ramp / 2;
+      return (long) (seconds * 1e9);
     }
   }
 
