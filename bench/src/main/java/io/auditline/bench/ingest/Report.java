@@ -81,6 +81,7 @@ final class Report {
       List<LoadGenerator.Result> results = side.equals("off") ? off : on;
       p.put("events_per_s_" + side, round(median(results, LoadGenerator.Result::eventsPerSecond)));
       p.put("cpu_us_per_event_server_" + side, round(median(results, r -> 1e6 / perCpuSecond(r, r.cpu().server()))));
+      p.put("runs_cpu_us_per_event_server_" + side, results.stream().map(r -> round(1e6 / perCpuSecond(r, r.cpu().server()))).toList());
       p.put("cpu_us_per_event_generator_" + side,
           round(median(results, r -> 1e6 / perCpuSecond(r, r.cpu().generator()))));
       p.put("cpu_us_per_event_broker_" + side, round(median(results, r -> 1e6 / perCpuSecond(r, r.cpu().children()))));
@@ -121,7 +122,9 @@ final class Report {
     kafka.put("p99_ms", median(baselines, ProducerPerfBaseline.Summary::p99Millis));
     kafka.put("runs_value", baselines.stream().map(s -> Math.round(s.recordsPerSecond())).toList());
     kafka.put("producer_props", ProducerPerfBaseline.INGEST_PRODUCER_PROPS);
-    StringBuilder summary = new StringBuilder("\nIngest benchmark, medians of " + baselines.size() + " runs:\n");
+    int runs = Math.max(batched.size(), single.size());
+    StringBuilder summary = new StringBuilder(
+        "%nIngest benchmark, medians of %d runs (baseline: %d):%n".formatted(runs, baselines.size()));
     line("kafka.producer-perf" + label, baseline, "records/s", baseline, kafka);
     summary.append("  %-20s %,10.0f records/s  p50 %5.1f ms  p99 %5.1f ms  (baseline)%n"
         .formatted("kafka.producer-perf", baseline, kafka.get("p50_ms"), kafka.get("p99_ms")));
