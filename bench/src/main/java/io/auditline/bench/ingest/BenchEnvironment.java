@@ -14,6 +14,7 @@ import io.auditline.bench.tracing.OtlpSink;
 import io.auditline.bench.tracing.SwitchableTelemetry;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.Channel;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
@@ -50,6 +51,8 @@ final class BenchEnvironment implements AutoCloseable {
       Epoll.isAvailable()
           ? new EpollEventLoopGroup(0, new DefaultThreadFactory(GENERATOR_THREADS, true))
           : new NioEventLoopGroup(0, new DefaultThreadFactory(GENERATOR_THREADS, true));
+  private final Class<? extends Channel> generatorChannels =
+      generatorLoops instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
 
   private final Path dataDir;
   private final EmbeddedKafka broker;
@@ -151,7 +154,7 @@ final class BenchEnvironment implements AutoCloseable {
     return NettyChannelBuilder.forAddress("localhost", server.ingest().orElseThrow().server().port())
         .sslContext(tls)
         .eventLoopGroup(generatorLoops)
-        .channelType(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+        .channelType(generatorChannels)
         .directExecutor() // callbacks only record and send the next request
         .build();
   }

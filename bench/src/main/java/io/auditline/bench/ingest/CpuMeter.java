@@ -35,6 +35,11 @@ record CpuMeter(Duration self, Duration generator, Duration children, Duration j
     return self.minus(generator);
   }
 
+  /** Every process: this one and its children. */
+  Duration all() {
+    return self.plus(children);
+  }
+
   /**
    * CPU of the live generator threads. They live as long as the environment, so a difference over a
    * window misses nothing.

@@ -43,19 +43,15 @@ final class Report {
     }
     Overhead throughput = Overhead.of(values(off, LoadGenerator.Result::eventsPerSecond),
         values(on, LoadGenerator.Result::eventsPerSecond));
-    Overhead efficiency = Overhead.of(values(off, Report::eventsPerCpuSecond), values(on, Report::eventsPerCpuSecond));
+    Overhead efficiency = Overhead.of(values(off, r -> perCpuSecond(r, r.cpu().self())),
+        values(on, r -> perCpuSecond(r, r.cpu().self())));
     Map<String, Object> p = throughput.reportParams(efficiency);
     p.put("runs_off", off.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
     p.put("runs_on", on.stream().map(r -> Math.round(r.eventsPerSecond())).toList());
     p.put("runs_ratio", Arrays.stream(throughput.ratios()).map(Overhead::round3).boxed().toList());
-    p.put("cpu_us_per_event_off", round(median(off, r -> 1e6 / eventsPerCpuSecond(r))));
-    p.put("cpu_us_per_event_on", round(median(on, r -> 1e6 / eventsPerCpuSecond(r))));
-    Map<String, Object> figure = new LinkedHashMap<>();
-    figure.put("bench", "tracing.overhead." + bench);
-    figure.put("value", Overhead.round3(throughput.pooled()));
-    figure.put("unit", "on/off throughput");
-    figure.put("params", p);
-    System.out.println(JSON.writeValueAsString(figure));
+    p.put("cpu_us_per_event_off", round(median(off, r -> 1e6 / perCpuSecond(r, r.cpu().self()))));
+    p.put("cpu_us_per_event_on", round(median(on, r -> 1e6 / perCpuSecond(r, r.cpu().self()))));
+    overheadFigure(bench, throughput, "on/off throughput", p);
     System.out.printf("  tracing overhead %-14s throughput %s%n", bench, throughput.describe(Overhead.BUDGET));
     System.out.printf("  %-31s events per CPU second %s%n", "", efficiency.describe(Overhead.BUDGET));
   }
@@ -73,8 +69,7 @@ final class Report {
     }
     Overhead server = Overhead.of(values(off, r -> perCpuSecond(r, r.cpu().server())),
         values(on, r -> perCpuSecond(r, r.cpu().server())));
-    Overhead all = Overhead.of(values(off, r -> perCpuSecond(r, r.cpu().self().plus(r.cpu().children()))),
-        values(on, r -> perCpuSecond(r, r.cpu().self().plus(r.cpu().children()))));
+    Overhead all = Overhead.of(values(off, r -> perCpuSecond(r, r.cpu().all())), values(on, r -> perCpuSecond(r, r.cpu().all())));
     Map<String, Object> p = server.reportParams("all_processes_events_per_cpu_second", all);
     p.put("runs_ratio", Arrays.stream(server.ratios()).map(Overhead::round3).boxed().toList());
     for (String side : List.of("off", "on")) {
@@ -88,12 +83,7 @@ final class Report {
       p.put("p99_ms_" + side, round(median(results, r -> r.percentileMillis(99))));
       p.put("jit_ms_per_round_" + side, round(median(results, r -> r.cpu().jit().toMillis())));
     }
-    Map<String, Object> figure = new LinkedHashMap<>();
-    figure.put("bench", "tracing.overhead." + bench);
-    figure.put("value", Overhead.round3(server.pooled()));
-    figure.put("unit", "on/off server events per CPU second, open loop");
-    figure.put("params", p);
-    System.out.println(JSON.writeValueAsString(figure));
+    overheadFigure(bench, server, "on/off server events per CPU second, open loop", p);
     System.out.printf("  tracing overhead %-14s server events per CPU second %s%n", bench, server.describe(Overhead.BUDGET));
     System.out.printf("  %-31s all processes' events per CPU second %s%n", "", all.describe(Overhead.BUDGET));
     System.out.printf("  %-31s server CPU per event: off %s us, on %s us (medians)%n", "",
@@ -104,8 +94,15 @@ final class Report {
     return r.events() * 1e9 / Math.max(1, cpu.toNanos());
   }
 
-  private static double eventsPerCpuSecond(LoadGenerator.Result r) {
-    return r.events() * 1e9 / Math.max(1, r.cpu().self().toNanos());
+  /** The JSON line of a {@code tracing.overhead.<bench>} figure. */
+  private static void overheadFigure(String bench, Overhead estimate, String unit, Map<String, Object> params)
+      throws JsonProcessingException {
+    Map<String, Object> figure = new LinkedHashMap<>();
+    figure.put("bench", "tracing.overhead." + bench);
+    figure.put("value", Overhead.round3(estimate.pooled()));
+    figure.put("unit", unit);
+    figure.put("params", params);
+    System.out.println(JSON.writeValueAsString(figure));
   }
 
   private static double[] values(List<LoadGenerator.Result> results, ToDoubleFunction<LoadGenerator.Result> value) {
